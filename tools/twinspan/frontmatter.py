@@ -1,0 +1,90 @@
+"""YAML front matter: found between ``---`` lines at the top, loaded with safe YAML only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from . import diagnostics as D
+from .model import Diagnostic
+
+try:  # the C loader when libyaml is there; both are "safe" loaders
+    _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+#: Front matter larger than this is refused (a real one is under 2 KiB).
+MAX_FRONT_MATTER = 64 * 1024
+
+_OPEN = re.compile(r"\ufeff?---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    data: Mapping[str, Any] | None
+    raw: str | None  # the YAML text between the fences
+    body_start: int  # offset where the Markdown body starts
+    raw_start: int  # offset of the YAML text
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def split(text: str) -> FrontMatter:
+    """Find and load the front matter at the top of *text*. Never raises."""
+    m = _OPEN.match(text)
+    if not m:
+        return FrontMatter(None, None, 0, 0, (Diagnostic(D.FM_MISSING, "no front matter: the file does not start with '---'", 1, 1),))
+    raw_start = m.end()
+    close = _CLOSE.search(text, raw_start)
+    if not close:
+        return FrontMatter(None, None, 0, 0, (Diagnostic(D.FM_UNCLOSED, "front matter opened with '---' on line 1 is never closed", 1, 1),))
+    raw = text[raw_start : close.start()]
+    body_start = close.end()
+    data, diags = load_yaml(raw, first_line=2)
+    return FrontMatter(data, raw, body_start, raw_start, diags)
+
+
+def load_yaml(raw: str, first_line: int = 1) -> tuple[Mapping[str, Any] | None, tuple[Diagnostic, ...]]:
+    """Safe-load *raw*; refuse what is too large, uses aliases or is not a mapping."""
+    if len(raw) > MAX_FRONT_MATTER:
+        msg = f"front matter of {len(raw):,} characters is over the {MAX_FRONT_MATTER:,} limit; not loaded"
+        return None, (Diagnostic(D.FM_REFUSED, msg, first_line, 1),)
+    if "*" in raw or "&" in raw:
+        alias = _first_alias(raw)
+        if alias is not None:
+            line, col = alias
+            msg = "front matter uses YAML anchors/aliases, which are refused (alias bombs)"
+            return None, (Diagnostic(D.FM_REFUSED, msg, first_line + line, col + 1),)
+    try:
+        data = yaml.load(raw, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, (Diagnostic(D.FM_YAML, f"front matter is not valid YAML: {problem}", line, col),)
+    except yaml.YAMLError as exc:
+        return None, (Diagnostic(D.FM_YAML, f"front matter is not valid YAML: {exc}", first_line, 1),)
+    except RecursionError:
+        return None, (Diagnostic(D.FM_REFUSED, "front matter is nested too deeply", first_line, 1),)
+    if data is None:
+        return {}, ()
+    if not isinstance(data, dict):
+        msg = f"front matter is a {type(data).__name__}, not a mapping of keys to values"
+        return None, (Diagnostic(D.FM_NOT_MAPPING, msg, first_line, 1),)
+    return {str(k): v for k, v in data.items()}, ()
+
+
+def _first_alias(raw: str) -> tuple[int, int] | None:
+    """Where the first anchor or alias token is, if any (the scanner never builds values)."""
+    try:
+        for token in yaml.scan(raw, Loader=_Loader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                return token.start_mark.line, token.start_mark.column
+    except yaml.YAMLError:
+        return None  # the loader reports it with its position
+    return None

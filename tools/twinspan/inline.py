@@ -1,0 +1,226 @@
+"""Inline structure of one side of a segment, from markdown-it's inline parser.
+
+Computed lazily (``Side.inline``) because most consumers read only some segments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+#: Error codes: SMTP enhanced status codes with an optional basic code, hex HRESULTs, Azure AD codes.
+_ERROR_CODE = re.compile(
+    r"(?<![\w.])(?:(?:[245]\d\d[- ])?[245]\.\d{1,3}\.\d{1,3}(?![\w.]*\d)|0x[0-9A-Fa-f]{4,8}\b|AADSTS\d{4,})",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str  # plain text of the link (alt text for images)
+    url: str
+    title: str | None
+    image: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UIPart:
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    plain: str  # the text a reader sees, markup removed
+    strong: tuple[str, ...]  # bold runs (UI labels)
+    em: tuple[str, ...]
+    code: tuple[str, ...]
+    links: tuple[Link, ...]
+    tags: tuple[str, ...]  # inline HTML tag names, lower case, in order ("br", "a", "/a", …)
+    ui_paths: tuple[tuple[UIPart, ...], ...]
+    numbers: tuple[str, ...]  # ASCII digits (Arabic-Indic digits normalised)
+    error_codes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True})
+
+
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def normalize_digits(text: str) -> str:
+    return text.translate(_DIGITS)
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    return tuple(_NUMBER.findall(normalize_digits(text)))
+
+
+def error_codes_in(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _ERROR_CODE.finditer(normalize_digits(text)):
+        code = m.group(0)
+        found.append(code)
+        if len(code) > 6 and code[3] in "- " and code[:3].isdigit():
+            found.append(code[4:])  # 550-5.1.1 is also 5.1.1
+    return tuple(found)
+
+
+def parse_inline(markup: str) -> Inline:
+    tokens = _md().parseInline(markup)
+    children: list[Token] = tokens[0].children or [] if tokens else []
+    plain: list[str] = []
+    strong: list[str] = []
+    em: list[str] = []
+    code: list[str] = []
+    links: list[Link] = []
+    tags: list[str] = []
+    # A flat run of pieces for UI paths: ("b", text) for bold, ("t", text) for the rest.
+    pieces: list[tuple[str, str]] = []
+    strong_depth = 0
+    em_depth = 0
+    strong_buf: list[str] = []
+    em_buf: list[str] = []
+    link_stack: list[tuple[str, str | None, list[str]]] = []
+
+    def emit(text: str) -> None:
+        plain.append(text)
+        if strong_depth:
+            strong_buf.append(text)
+        else:
+            pieces.append(("t", text))
+        if em_depth:
+            em_buf.append(text)
+        for _, _, buf in link_stack:
+            buf.append(text)
+
+    for tok in children:
+        t = tok.type
+        if t == "text":
+            emit(tok.content)
+        elif t in ("softbreak", "hardbreak"):
+            emit(" ")
+        elif t == "code_inline":
+            code.append(tok.content)
+            emit(tok.content)
+        elif t == "strong_open":
+            strong_depth += 1
+        elif t == "strong_close":
+            strong_depth -= 1
+            if strong_depth == 0:
+                run = "".join(strong_buf)
+                strong_buf.clear()
+                strong.append(run.strip())
+                pieces.append(("b", run))
+        elif t == "em_open":
+            em_depth += 1
+        elif t == "em_close":
+            em_depth -= 1
+            if em_depth == 0:
+                em.append("".join(em_buf).strip())
+                em_buf.clear()
+        elif t == "link_open":
+            link_stack.append((str(tok.attrGet("href") or ""), _str_or_none(tok.attrGet("title")), []))
+        elif t == "link_close" and link_stack:
+            href, title, buf = link_stack.pop()
+            links.append(Link("".join(buf).strip(), href, title))
+        elif t == "image":
+            alt = "".join(c.content for c in (tok.children or []) if c.type in ("text", "code_inline"))
+            links.append(Link(alt, str(tok.attrGet("src") or ""), _str_or_none(tok.attrGet("title")), image=True))
+        elif t == "html_inline":
+            m = _TAG_NAME.match(tok.content)
+            if m:
+                name = m.group(1) + m.group(2).lower()
+                tags.append(name)
+                if name == "br":
+                    emit(" ")
+    if strong_depth and strong_buf:  # unclosed (markdown-it does not produce this, but be safe)
+        pieces.append(("t", "".join(strong_buf)))
+    text = "".join(plain)
+    return Inline(
+        plain=text,
+        strong=tuple(strong),
+        em=tuple(em),
+        code=tuple(code),
+        links=tuple(links),
+        tags=tuple(tags),
+        ui_paths=_ui_paths(pieces),
+        numbers=numbers_in(text),
+        error_codes=error_codes_in(text),
+    )
+
+
+def _str_or_none(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+_CLAUSE = re.compile(r"[,;:.!?،؛؟()]")
+
+
+def _ui_paths(pieces: list[tuple[str, str]]) -> tuple[tuple[UIPart, ...], ...]:
+    """UI paths such as ``**Users** > **Active users**``: parts joined by ``>``, one of them bold.
+
+    A plain part is the clause next to the separator ("Browse to Azure AD" > **Properties**).
+    """
+    # Flatten into items: ("b", text), ("t", text) and (">", "").
+    items: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        if kind == "b" and ">" in text:
+            for k, part in enumerate(text.split(">")):
+                if k:
+                    items.append((">", ""))
+                items.append(("b", part))
+        elif kind == "t" and ">" in text:
+            for k, part in enumerate(text.split(">")):
+                if k:
+                    items.append((">", ""))
+                if part:
+                    items.append(("t", part))
+        else:
+            items.append((kind, text))
+    # Drop whitespace-only plain items so that neighbours are adjacent.
+    items = [it for it in items if not (it[0] == "t" and not it[1].strip())]
+    paths: list[tuple[UIPart, ...]] = []
+    current: list[UIPart] = []
+    has_bold = False
+    i = 0
+    while i < len(items):
+        kind, _ = items[i]
+        if kind == ">" and 0 < i < len(items) - 1 and items[i - 1][0] != ">" and items[i + 1][0] != ">":
+            left, right = items[i - 1], items[i + 1]
+            if not current:
+                current.append(_part(left, side="left"))
+                has_bold = left[0] == "b"
+            current.append(_part(right, side="right"))
+            has_bold = has_bold or right[0] == "b"
+            # a plain right part ends the path; a bold one may continue
+            if right[0] == "t" or not (i + 2 < len(items) and items[i + 2][0] == ">"):
+                if has_bold:
+                    paths.append(tuple(current))
+                current, has_bold = [], False
+            i += 2
+            continue
+        if current:
+            if has_bold:
+                paths.append(tuple(current))
+            current, has_bold = [], False
+        i += 1
+    if current and has_bold:
+        paths.append(tuple(current))
+    return tuple(paths)
+
+
+def _part(item: tuple[str, str], side: str) -> UIPart:
+    kind, text = item
+    if kind == "b":
+        return UIPart(text.strip(), True)
+    pieces = _CLAUSE.split(text)
+    clause = pieces[-1] if side == "left" else pieces[0]
+    return UIPart(clause.strip(), False)

@@ -1,0 +1,284 @@
+"""Troubleshooting structure from markdown-it's block token stream.
+
+markdown-it-py parses the Markdown body (block rules only: the inline rule chain is
+switched off, since segment content gets its own inline parse). Leaf blocks are matched
+to segments by line, then procedures, steps and sub-steps are read off the block tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import Block, BlockKind, Label, Procedure, Segment, Step, SubStep
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.disable("inline")  # a core rule: leaves inline tokens unparsed
+    return md
+
+
+_NOTE = re.compile(r"^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+_IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\([^)]*(?:\([^)]*\)[^)]*)*\)\s*$")
+_SEGMENT_TAGS = re.compile(r"<span\b[^>]*>|</span\s*>", re.I)
+#: A sub-step label written as its own segment: one letter and "." or ")".
+_LABEL = re.compile(r"^\s*(?:\*\*)?([^\W\d_])(?:\*\*)?\s*[.)](?:\*\*)?\s*$")
+_BOLD_ONLY = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__|<(b|strong)>.+</\1>)\s*:?\s*$", re.S | re.I)
+
+
+@dataclass
+class _Node:
+    type: str  # paragraph, heading, fence, code_block, html_block, hr, table, blockquote, list, item, root
+    start: int = 0  # absolute 1-based first line
+    end: int = 0  # absolute line after the last
+    token: Token | None = None
+    children: list[_Node] = field(default_factory=list)
+    segments: list[int] = field(default_factory=list)
+    content: str = ""
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    blocks: tuple[Block, ...]
+    title_segments: tuple[int, ...]
+    procedures: tuple[Procedure, ...]
+
+
+def parse_blocks(body: str, first_line: int) -> _Node:
+    tokens = _md().parse(body)
+    root = _Node("root", first_line, first_line + body.count("\n") + 1)
+    stack = [root]
+    for tok in tokens:
+        parent = stack[-1]
+        start, end = (tok.map[0] + first_line, tok.map[1] + first_line) if tok.map else (parent.start, parent.start)
+        t = tok.type
+        if tok.nesting == 1:
+            kind = {
+                "paragraph_open": "paragraph",
+                "heading_open": "heading",
+                "blockquote_open": "blockquote",
+                "ordered_list_open": "list",
+                "bullet_list_open": "list",
+                "list_item_open": "item",
+                "table_open": "table",
+            }.get(t)
+            if kind is None:  # thead/tr/td inside a table: flattened into it
+                stack.append(parent)
+                continue
+            node = _Node(kind, start, end, tok, depth=parent.depth + (1 if parent.type in ("list", "blockquote") else 0))
+            parent.children.append(node)
+            stack.append(node)
+        elif tok.nesting == -1:
+            stack.pop()
+        elif t == "inline":
+            if parent.type in ("paragraph", "heading"):
+                parent.content = tok.content
+            elif parent.type == "table":
+                parent.content += tok.content + "\n"
+        else:  # fence, code_block, html_block, hr
+            kind = {"fence": "fence", "code_block": "code_block", "html_block": "html_block", "hr": "hr"}.get(t, t)
+            parent.children.append(_Node(kind, start, end, tok, content=tok.content, depth=parent.depth))
+    return root
+
+
+_LEAF_TYPES = frozenset({"paragraph", "heading", "fence", "code_block", "html_block", "hr", "table"})
+
+
+def _leaves(node: _Node) -> list[_Node]:
+    out: list[_Node] = []
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if n.type in _LEAF_TYPES:
+            out.append(n)
+        else:
+            todo.extend(reversed(n.children))
+    return out
+
+
+def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | None = None) -> Structure:
+    root = parse_blocks(body, first_line)
+    leaves = _leaves(root)
+    # Segments to leaves, by the line each segment starts on.
+    owner: dict[int, _Node] = {}
+    for leaf in leaves:
+        for line in range(leaf.start, max(leaf.end, leaf.start + 1)):
+            owner[line] = leaf
+    for seg in segments:
+        found = owner.get(seg.line)
+        if found is not None:
+            found.segments.append(seg.index)
+    builder = _Builder(segments)
+    blocks = tuple(builder.blocks(root))
+    title: tuple[int, ...] = ()
+    for child in root.children:
+        if child.type == "heading" and child.token is not None and child.token.tag == "h1":
+            title = tuple(child.segments)
+            break
+    return Structure(blocks, title, builder.procedures(root))
+
+
+class _Builder:
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+
+    # --- blocks ------------------------------------------------------------------------
+    def block(self, leaf: _Node) -> Block:
+        kind = {
+            "heading": BlockKind.HEADING,
+            "fence": BlockKind.CODE,
+            "code_block": BlockKind.CODE,
+            "html_block": BlockKind.HTML,
+            "hr": BlockKind.RULE,
+            "table": BlockKind.TABLE,
+        }.get(leaf.type, BlockKind.PARAGRAPH)
+        level = int(leaf.token.tag[1]) if leaf.type == "heading" and leaf.token is not None else 0
+        info = leaf.token.info.strip() if leaf.type == "fence" and leaf.token is not None else None
+        if kind is BlockKind.PARAGRAPH and not leaf.segments and _IMAGE_ONLY.match(leaf.content):
+            kind = BlockKind.IMAGE
+        text = "" if leaf.segments and kind is not BlockKind.CODE else leaf.content
+        return Block(kind, leaf.start, leaf.end, tuple(leaf.segments), level=level, info=info, text=text, depth=leaf.depth)
+
+    def blocks(self, node: _Node) -> list[Block]:
+        """Leaf blocks in document order, with a note (``> [!NOTE]``) as one block."""
+        out: list[Block] = []
+        for child in node.children:
+            if child.type in _LEAF_TYPES:
+                out.append(self.block(child))
+                continue
+            note = self.note(child) if child.type == "blockquote" else None
+            if note is not None:
+                out.append(note)
+            else:
+                out.extend(self.blocks(child))
+        return out
+
+    def note(self, quote: _Node) -> Block | None:
+        leaves = _leaves(quote)
+        if not leaves or leaves[0].type != "paragraph":
+            return None
+        m = _NOTE.match(leaves[0].content)
+        if not m:
+            return None
+        segs = tuple(i for leaf in leaves for i in leaf.segments)
+        return Block(BlockKind.NOTE, quote.start, quote.end, segs, note=m.group(1).upper(), depth=quote.depth)
+
+    # --- procedures --------------------------------------------------------------------
+    def is_marker(self, node: _Node) -> str | None:
+        if node.type == "heading" and node.token is not None and node.token.tag != "h1":
+            return "heading"
+        if node.type != "paragraph":
+            return None
+        if node.segments:
+            outside = _SEGMENT_TAGS.sub("", node.content)
+            segs = [self.segments[i] for i in node.segments]
+            inner = "".join(s.text("translation") + s.text("source") for s in segs)
+            # Everything outside the spans is blank, and each side is wholly bold.
+            if outside.replace(inner, "").strip():
+                return None
+            for seg in segs:
+                for side in (seg.translation, seg.source):
+                    if side is not None and not _BOLD_ONLY.match(side.text):
+                        return None
+            return "bold"
+        return "bold" if _BOLD_ONLY.match(node.content) else None
+
+    def procedures(self, root: _Node) -> tuple[Procedure, ...]:
+        sections: list[tuple[_Node | None, str | None, list[_Node]]] = [(None, None, [])]
+        for child in root.children:
+            marker = self.is_marker(child)
+            if marker:
+                sections.append((child, marker, []))
+            elif child.type == "list" and child.token is not None and child.token.type == "ordered_list_open":
+                sections[-1][2].append(child)
+        procs: list[Procedure] = []
+        for marker_node, kind, lists in sections:
+            if not lists:
+                continue
+            steps = tuple(step for lst in lists for step in self.steps(lst))
+            line = marker_node.start if marker_node is not None else lists[0].start
+            title = tuple(marker_node.segments) if marker_node is not None else ()
+            procs.append(Procedure(title, line, steps, kind))
+        return tuple(procs)
+
+    def steps(self, lst: _Node) -> list[Step]:
+        assert lst.token is not None
+        start = int(lst.token.attrGet("start") or 1)
+        return [self.step(item, start + k) for k, item in enumerate(c for c in lst.children if c.type == "item")]
+
+    def step(self, item: _Node, number: int) -> Step:
+        marker = item.token.info if item.token is not None else str(number)
+        own: tuple[int, ...] = ()
+        substeps: list[SubStep] = []
+        notes: list[Block] = []
+        blocks: list[Block] = []
+        open_label: tuple[Label, int, list[int]] | None = None
+
+        def close_label() -> None:
+            nonlocal open_label
+            if open_label is not None:
+                label, line, segs = open_label
+                substeps.append(SubStep(label, tuple(segs), line))
+                open_label = None
+
+        first_paragraph = True
+        for child in item.children:
+            if child.type == "blockquote":
+                note = self.note(child)
+                if note is not None:
+                    notes.append(note)
+                    blocks.append(note)
+                    continue
+            if child.type == "list":
+                close_label()
+                ordered = child.token is not None and child.token.type == "ordered_list_open"
+                start = int(child.token.attrGet("start") or 1) if ordered and child.token is not None else 1
+                for k, sub in enumerate(c for c in child.children if c.type == "item"):
+                    written = (sub.token.info if sub.token is not None else "") or str(start + k)
+                    text = (
+                        f"{written}{sub.token.markup}"
+                        if ordered and sub.token is not None
+                        else (sub.token.markup if sub.token is not None else "-")
+                    )
+                    segs = tuple(i for leaf in _leaves(sub) for i in leaf.segments)
+                    substeps.append(SubStep(Label(text, text, None), segs, sub.start, ordered=ordered, kind="item"))
+                    blocks.extend(self.block(leaf) for leaf in _leaves(sub))
+                continue
+            for leaf in _leaves(child):
+                blocks.append(self.block(leaf))
+                if leaf.type != "paragraph":
+                    continue
+                plain_text: list[int] = []
+                for i in leaf.segments:
+                    seg = self.segments[i]
+                    if _is_label(seg):
+                        close_label()
+                        label = Label(
+                            seg.translation.text.strip() if seg.translation else None,
+                            seg.source.text.strip() if seg.source else None,
+                            i,
+                        )
+                        open_label = (label, seg.line, [])
+                    elif open_label is not None:
+                        open_label[2].append(i)
+                    else:
+                        plain_text.append(i)
+                if first_paragraph:
+                    own = tuple(plain_text)
+                    first_paragraph = False
+        close_label()
+        return Step(number, marker or str(number), item.start, own, tuple(substeps), tuple(blocks), tuple(notes))
+
+
+def _is_label(seg: Segment) -> bool:
+    src = seg.source.text if seg.source is not None else None
+    tr = seg.translation.text if seg.translation is not None else None
+    return bool((src is not None and _LABEL.match(src)) or (tr is not None and _LABEL.match(tr)))
