@@ -201,7 +201,13 @@ class _Builder:
             return None
         segs = tuple(i for leaf in leaves for i in leaf.segments)
         return Block(
-            BlockKind.NOTE, quote.start, quote.end, segs, note=m.group(1).upper(), depth=quote.depth, containers=self.containers.get(id(quote), ())
+            BlockKind.NOTE,
+            quote.start,
+            quote.end,
+            segs,
+            note=m.group(1).upper(),
+            depth=quote.depth,
+            containers=self.containers.get(id(quote), ()),
         )
 
     # --- procedures --------------------------------------------------------------------
