@@ -138,19 +138,47 @@ class Doc:
     codes: tuple[str, ...]
 
 
+#: Articles parsed in this process, with their error codes. The first build parses every file
+#: once, before it forks the other languages' builds, which share these copy-on-write.
+_PARSED: dict[Path, tuple[Article, tuple[str, ...]]] = {}
+
+
+def parsed(path: Path) -> tuple[Article, tuple[str, ...]]:
+    """The article at *path* and its error codes, parsed once per process."""
+    hit = _PARSED.get(path)
+    if hit is None:
+        article = load(path)
+        hit = _PARSED[path] = (article, error_codes(article))
+    return hit
+
+
+def forget() -> None:
+    """Drop the parsed articles (a new build reads the files again)."""
+    _PARSED.clear()
+
+
+def preload(kb: KnowledgeBase, languages: Iterable[str]) -> int:
+    """Parse, afresh, every file the given languages show; returns how many."""
+    forget()
+    paths = {p for lang in languages for slug in kb.slugs(lang) if (p := kb.path(slug, lang)) is not None}
+    for path in sorted(paths):
+        parsed(path)
+    return len(paths)
+
+
 def load_docs(kb: KnowledgeBase, lang: str) -> list[Doc]:
-    """Parse every article shown in *lang*, in slug order."""
+    """Every article shown in *lang*, in slug order (parsed, or taken from :func:`preload`)."""
     side = "source" if kb.locale_of(lang) is None else "translation"
     docs: list[Doc] = []
     for slug in kb.slugs(lang):
         path = kb.path(slug, lang)
         assert path is not None
-        article = load(path)
+        article, codes = parsed(path)
         translated, english = article.title
         fm_title = str((article.front_matter or {}).get("title") or "").strip()
         title = (translated or fm_title) if side == "translation" else english
         title = title or slug.replace("-", " ").capitalize()
-        docs.append(Doc(slug, article, side, path, title, topic_of(english or fm_title, path.name), error_codes(article)))
+        docs.append(Doc(slug, article, side, path, title, topic_of(english or fm_title, path.name), codes))
     return docs
 
 
@@ -158,11 +186,12 @@ def error_codes(article: Article) -> tuple[str, ...]:
     """The error codes the article mentions, on either side, in order of first mention.
 
     ``550 5.7.520`` is written ``550-5.7.520``, the form the search keeps as one token.
+    A side without a digit has no code: its inline structure is not computed for nothing.
     """
     found: dict[str, None] = {}
     for seg in article.segments:
         for side in (seg.source, seg.translation):
-            if side is not None:
+            if side is not None and any(ch.isdigit() for ch in side.text):
                 for code in side.inline.error_codes:
                     found.setdefault(code.replace(" ", "-"), None)
     return tuple(found)

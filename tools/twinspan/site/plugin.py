@@ -1,11 +1,11 @@
 """The ``twinspan`` MkDocs plugin: the bilingual troubleshooting site from ``<content>/<locale>/*.md``.
 
-One MkDocs build per language, each with its own search index: ``mkdocs build`` builds the
-first translation language (``ar``) into ``<site_dir>/ar/`` and starts the other languages
-(``en``, from the source halves) as child builds of the same configuration in parallel
-processes (:mod:`twinspan.site.langbuild`), which this plugin turns into their language:
-theme language, search language, ``site_dir`` and ``site_url``. ``<site_dir>/index.html``
-lets the reader choose. Pages are generated in memory (``File.generated``); the articles'
+One MkDocs build per language, each with its own search index: ``mkdocs build`` parses the
+articles once, builds the first translation language (``ar``) into ``<site_dir>/ar/`` and runs
+the other languages (``en``, from the source halves) as child builds of the same configuration
+in parallel processes (:mod:`twinspan.site.langbuild`), which this plugin turns into their
+language: theme language, search language, ``site_dir`` and ``site_url``.
+``<site_dir>/index.html`` lets the reader choose. Pages are generated in memory (``File.generated``); the articles'
 check runs inside the build: errors are warnings (``--strict`` fails), warnings are listed.
 """
 
@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,17 +32,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..diagnostics import PARSE_CODES
-from ..io import load
 from ..model import Article
-from ..pipeline import map_files
-from . import i18n
+from . import i18n, kb
 from .kb import KnowledgeBase
+from .langbuild import ENV_LANGUAGE, Child, Job
 from .pages import Options, SiteBuild, TwinspanPage
 
 log = logging.getLogger("mkdocs.plugins.twinspan")
 
-#: Set in the child builds: the language this process builds.
-ENV_LANGUAGE = "TWINSPAN_SITE_LANGUAGE"
 ROOT_TEMPLATE = "twinspan-root.html"
 
 
@@ -66,22 +62,20 @@ class Finding:
     message: str
 
 
-def _check_file(path: str) -> list[Finding]:
-    article = load(path)
-    out: list[Finding] = []
-    for d in article.diagnostics:
-        info = PARSE_CODES.get(d.code)
-        out.append(Finding(d.code, info.severity if info else "error", path, d.line, d.column, d.message))
-    return out
-
-
 def _run_checks(paths: Sequence[str]) -> list[Any]:
     """The check over the articles: findings with code, severity, path, line, column, message.
 
     MERGE: becomes ``twinspan.checks.check_paths(paths).findings``; until the check lands,
-    the parser's own diagnostics with their severities from ``twinspan.diagnostics.PARSE_CODES``.
+    the parser's own diagnostics with their severities from ``twinspan.diagnostics.PARSE_CODES``
+    (of the articles the build has parsed already).
     """
-    return [f for found in map_files(_check_file, list(paths)) for f in found]
+    out: list[Finding] = []
+    for path in paths:
+        article, _ = kb.parsed(Path(path))
+        for d in article.diagnostics:
+            info = PARSE_CODES.get(d.code)
+            out.append(Finding(d.code, info.severity if info else "error", str(path), d.line, d.column, d.message))
+    return out
 
 
 @dataclass(frozen=True)
@@ -108,10 +102,14 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
 
     def __init__(self) -> None:
         self.dirty = False
-        self.children: dict[str, subprocess.Popen[bytes]] = {}
+        self.command = "build"
+        self.children: dict[str, Child] = {}
+        self.jobs: list[Job] = []
+        self.fork = True
         self.site: SiteBuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
         self.dirty = dirty
 
     @event_priority(100)  # before Material's search reads the theme language
@@ -150,14 +148,20 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
             return
         if not self.dirty and self.root.exists():
             utils.clean_directory(str(self.root))
+        kb.forget()  # mkdocs serve rebuilds in this process: read the files again
         others = [x for x in self.languages if x != self.lang]
-        if others and not self.config.parallel:
-            log.warning("twinspan: parallel is off; only the %s site is built", self.lang)
-            return
         if others and config.config_file_path is None:
             raise PluginError("twinspan: the other languages are built from the configuration file, and there is none")
-        for lang in others:
-            self.children[lang] = _spawn(config, self.root, lang, self.dirty)
+        # Fork (sharing the parsed articles) only where it is safe: not with threads running
+        # (mkdocs serve, a test runner); there the children start afresh.
+        fork = self.command != "serve" and threading.active_count() == 1
+        if fork:  # parse once; the forked builds share the articles
+            kb.preload(self.kb, self.languages)
+        level = logging.getLogger("mkdocs").getEffectiveLevel()
+        self.jobs = [Job(str(config.config_file_path), str(self.root), x, bool(config.strict), self.dirty, level) for x in others]
+        self.fork = fork
+        if self.config.parallel:
+            self.children = {job.language: Child(job, fork=fork) for job in self.jobs}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for f in [f for f in files if f.src_dir is not None and Path(f.src_dir).resolve() == Path(config.docs_dir).resolve()]:
@@ -180,14 +184,17 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
         self.site.write_files(Path(config.site_dir))
         if self.primary:
             self._write_root(config)
-            failed = [lang for lang, proc in self.children.items() if proc.wait() != 0]
+            if self.config.parallel:
+                failed = [lang for lang, child in self.children.items() if child.wait() != 0]
+            else:  # one language after the other
+                failed = [job.language for job in self.jobs if Child(job, fork=self.fork).wait() != 0]
             self.children.clear()
             if failed:
                 raise PluginError(f"twinspan: the {', '.join(failed)} build failed (its messages are above)")
 
     def on_build_error(self, *, error: Exception) -> None:
-        for proc in self.children.values():
-            proc.terminate()
+        for child in self.children.values():
+            child.terminate()
         self.children.clear()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -209,14 +216,6 @@ def _lunr_supports(lang: str) -> bool:
     import material
 
     return lang == "en" or (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min" / f"lunr.{lang}.min.js").is_file()
-
-
-def _spawn(config: MkDocsConfig, root: Path, lang: str, dirty: bool) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "twinspan.site.langbuild", "--config-file", str(config.config_file_path), "--site-dir", str(root)]
-    cmd += ["--language", lang, "--log-level", str(logging.getLogger("mkdocs").getEffectiveLevel())]
-    cmd += ["--strict"] if config.strict else []
-    cmd += ["--dirty"] if dirty else []
-    return subprocess.Popen(cmd, env={**os.environ, ENV_LANGUAGE: lang, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def _report(findings: Sequence[Any], content: Path) -> None:
