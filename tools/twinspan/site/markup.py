@@ -23,8 +23,17 @@ from .sanitize import Sanitizer
 #: A run of Latin-script words (with the spaces and punctuation that join them) to isolate in RTL text.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-_/:@+#&'’]+[A-Za-z0-9]+)*")
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+#: HTML elements besides the ones articles use: these go to the sanitizer (which drops them,
+#: with their content for script and the like), never shown as placeholder text.
+_HTML_ELEMENTS = KNOWN_TAGS | {
+    *("script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript", "textarea", "title"),
+    *("link", "meta", "base", "form", "input", "button", "select", "option", "frame", "frameset", "applet"),
+    *("audio", "video", "source", "track", "canvas", "dialog", "marquee", "html", "head", "body", "xmp", "plaintext"),
+}
 #: Characters that, alone in the markup between two segments, are Markdown syntax and not text.
 _SYNTAX_ONLY = frozenset(" \t\r\n>*_")
+#: Characters with a meaning in CommonMark inline syntax or HTML: a side without any is plain text.
+_MARKUP = re.compile(r"[\\`*_\[\]!<>&\n\r]")
 #: What :meth:`Markup.gap` returns for a blank line between two segments (a paragraph break).
 PARAGRAPH_BREAK = "\x00p"
 
@@ -52,7 +61,7 @@ def _text_rule(rtl: bool) -> Any:
 def _html_rule(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     content = tokens[idx].content
     m = _TAG_NAME.match(content)
-    if m is not None and m.group(1).lower() not in KNOWN_TAGS:
+    if m is not None and m.group(1).lower() not in _HTML_ELEMENTS:
         return escape(content, quote=False)  # a placeholder such as <domain>: show it
     return content
 
@@ -75,7 +84,13 @@ class Markup:
         self._block = {rtl: _make(rtl, block=True) for rtl in (False, True)}
 
     def inline(self, text: str, rtl: bool, source: bool = False) -> str:
-        """Safe HTML of one side of a segment (``Side.text``); *source* for the English half on a translated page."""
+        """Safe HTML of one side of a segment (``Side.text``); *source* for the English half on a translated page.
+
+        Most sentences are plain text; they skip markdown-it and the sanitizer (nothing to parse
+        or clean: the text is escaped).
+        """
+        if _MARKUP.search(text) is None:
+            return bidi_text(text) if rtl else escape(text, quote=False)
         return self.sanitizer.clean(self._inline[rtl].renderInline(text), source=source)
 
     def block(self, markdown: str, rtl: bool) -> str:

@@ -191,7 +191,7 @@ class SiteBuild:
 
         def links(locale: str) -> Links:
             base = self.options.link_base.format(locale=locale.lower()) if self.options.link_base else None
-            return Links(url, doc.path.parent, self.kb.root, self.media, self.article_url(url), base)
+            return Links(url, doc.path.parent, self.media, self.article_url(url), base)
 
         self.markup.sanitizer.use(links(locale), links(doc.article.source_locale))
         try:

@@ -57,9 +57,11 @@ class ArticleRenderer:
         self.anchors = Anchors()
         self.toc: list[dict[str, Any]] = []
         self.step_count = 0
+        self.rendered: set[int] = set()  # indexes of the segments written out
 
     # --- segments ------------------------------------------------------------------------
     def segment(self, i: int) -> str:
+        self.rendered.add(i)
         seg = self.a.segments[i]
         main = seg.translation if self.bilingual else seg.source
         if main is None:  # an unpaired half: show what there is, in its own language
@@ -230,6 +232,8 @@ class ArticleRenderer:
     def substeps(self, subs: Sequence[SubStep]) -> str:
         lis: list[str] = []
         for sub in subs:
+            if sub.label.segment is not None:
+                self.rendered.add(sub.label.segment)
             written = sub.label.translation if self.bilingual else sub.label.source
             label = escape((written or sub.label.source or sub.label.translation or "").strip())
             lis.append(f'<li class="ts-substep"><span class="ts-label">{label}</span> {self.run(sub.segments)}</li>')

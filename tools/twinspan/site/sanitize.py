@@ -80,8 +80,7 @@ class Links:
     """Where the links and images of one page point in the built site."""
 
     page_url: str  # the page's URL in its build, e.g. "solving-smtp-authentication-issues/"
-    locale_dir: Path  # the folder the article was read from
-    content_root: Path
+    locale_dir: Path  # the folder the article was read from (media outside it are not published)
     media: Media
     article_url: Callable[[str], str | None]  # article file name -> its page URL in this build
     link_base: str | None = None  # prefix for site-absolute links ("/azure/…"), e.g. https://learn.microsoft.com/en-us
@@ -106,16 +105,11 @@ class Links:
             target = self.article_url(PurePosixPath(path).name)
             return get_relative_url(target, self.page_url) + fragment if target is not None else url
         found = find_file(self.locale_dir, path)
-        if found is not None and found.suffix.lower() in MEDIA_SUFFIXES and self._inside(found):
-            return get_relative_url(self.media.add(found, self.locale_dir), self.page_url) + fragment
+        if found is not None and found.suffix.lower() in MEDIA_SUFFIXES:
+            found, folder = found.resolve(), self.locale_dir.resolve()
+            if found.is_relative_to(folder):  # only the article's own locale folder is published
+                return get_relative_url(self.media.add(found, folder), self.page_url) + fragment
         return url
-
-    def _inside(self, path: Path) -> bool:
-        try:
-            path.resolve().relative_to(self.content_root.resolve())
-        except ValueError:
-            return False
-        return True
 
 
 class Sanitizer:
@@ -137,7 +131,7 @@ class Sanitizer:
             url_schemes=set(SCHEMES),
             link_rel="noopener noreferrer",
             strip_comments=True,
-            set_tag_attribute_values={"code": {"dir": "ltr"}, "pre": {"dir": "ltr"}, "a": {"dir": "auto"}},
+            set_tag_attribute_values={"code": {"dir": "ltr"}, "pre": {"dir": "ltr"}, "a": {"dir": "auto"}, "img": {"loading": "lazy"}},
         )
 
     def use(self, links: Links | None, source_links: Links | None = None) -> None:
