@@ -21,7 +21,7 @@ from ..spans import KNOWN_TAGS
 from .sanitize import Sanitizer
 
 #: A run of Latin-script words (with the spaces and punctuation that join them) to isolate in RTL text.
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ .\-_/:@+#&'’]+[A-Za-z0-9]+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ \u00a0\u202f.\-_/\\:@+#&'’]+[A-Za-z0-9]+)*")
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 #: HTML elements besides the ones articles use: these go to the sanitizer (which drops them,
 #: with their content for script and the like), never shown as placeholder text.
