@@ -103,17 +103,19 @@ class SiteBuild:
 
     # --- page data -----------------------------------------------------------------------------------
     def meta(self, page: TwinspanPage) -> dict[str, Any]:
+        """Front matter for Material. Titles are HTML-escaped: Material's templates write
+        ``page.meta.title`` as is, and a title's plain text may hold "<img onerror=…>"."""
         if page.kind == "article":
             doc = self.by_slug[page.key]
-            meta: dict[str, Any] = {"title": doc.title}
+            meta: dict[str, Any] = {"title": escape(doc.title)}
             if doc.codes:
                 meta["tags"] = list(doc.codes)  # Material's search boosts tags: a code finds its fix
             return meta
         if page.kind == "topic":
-            return {"title": self.topic_names[page.key], "search": {"exclude": True}}
+            return {"title": escape(self.topic_names[page.key]), "search": {"exclude": True}}
         if page.kind == "codes":
-            return {"title": i18n.t(self.lang, "codes")}
-        return {"title": i18n.t(self.lang, "home.title"), "search": {"exclude": True}}
+            return {"title": self.t("codes")}
+        return {"title": self.t("home.title"), "search": {"exclude": True}}
 
     def render(self, page: TwinspanPage) -> tuple[str, list[dict[str, Any]]]:
         url = page.file.url
@@ -139,10 +141,15 @@ class SiteBuild:
 
     def alternates(self, page: TwinspanPage) -> list[dict[str, Any]]:
         """The page in every language of the site, the current one marked: the switch and hreflang links."""
-        slug = page.key if page.kind == "article" else None
+        if page.kind == "article":
+            slugs = [page.key]
+        elif page.kind == "topic":  # a topic exists in the languages that have one of its articles
+            slugs = [d.slug for d in self.topics[page.key]]
+        else:
+            slugs = []
         out: list[dict[str, Any]] = []
         for lang in self.kb.languages():
-            if slug is not None and self.kb.path(slug, lang) is None:
+            if slugs and not any(self.kb.path(slug, lang) is not None for slug in slugs):
                 continue
             here = lang == self.lang
             url = self.other_url(lang, page.file.url, page.file.url)
@@ -269,7 +276,7 @@ class SiteBuild:
             anchor = code_anchor(code)
             items = "".join(f'<li><a href="{self.href(self.urls[d.slug], url)}">{escape(d.title)}</a></li>' for d in docs)
             parts.append(f'<h2 id="{anchor}"><bdi dir="ltr">{escape(code)}</bdi></h2><ul class="ts-list">{items}</ul>')
-            toc.append({"level": 2, "id": anchor, "name": code, "children": []})
+            toc.append({"level": 2, "id": anchor, "name": escape(code), "children": []})
         return "".join(parts), toc
 
 

@@ -197,7 +197,7 @@ class ArticleRenderer:
         else:
             inner, name, key = self.markup.block(raw, self.rtl).removeprefix("<p>").removesuffix("</p>\n"), raw, raw
         anchor = self.anchors.make(key or name)
-        token: dict[str, Any] = {"level": level, "id": anchor, "name": name, "children": []}
+        token: dict[str, Any] = {"level": level, "id": anchor, "name": escape(name), "children": []}  # Material writes it as is
         if level > 2 and self.toc and self.toc[-1]["level"] < level:
             self.toc[-1]["children"].append(token)
         else:
