@@ -32,6 +32,7 @@ class Run:
     command: str
     wall: float
     cpu: float
+    peak_mb: float  # the largest resident set of any of its processes
     returncode: int
     stderr: str
 
@@ -45,7 +46,7 @@ def run(cmd: list[str], env: dict[str, str]) -> Run:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     shown = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items()) + " " + " ".join(shlex.quote(c) for c in cmd)
-    return Run(shown.strip(), wall, cpu, proc.returncode, proc.stderr)
+    return Run(shown.strip(), wall, cpu, after.ru_maxrss / 1024, proc.returncode, proc.stderr)
 
 
 def size(path: Path) -> int:
@@ -67,7 +68,10 @@ def report_site(title: str, result: Run, site: Path) -> None:
     if result.returncode != 0:
         print(f"  FAILED ({result.returncode}): {result.stderr[-2000:]}")
         return
-    print(f"  wall {result.wall:.1f} s, CPU {result.cpu:.1f} s (all processes); output {size(site) / MB:.1f} MB in total")
+    print(
+        f"  wall {result.wall:.1f} s, CPU {result.cpu:.1f} s (all processes), peak memory {result.peak_mb:.0f} MB (largest process "
+        f"so far); output {size(site) / MB:.1f} MB in total"
+    )
     for lang in sorted(p.name for p in site.iterdir() if p.is_dir()):
         index = site / lang / "search" / "search_index.json"
         print(
