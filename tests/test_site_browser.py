@@ -54,10 +54,18 @@ INJECTION = article(
 )
 
 
+#: Words that only normalisation finds: alef maqsura, ta marbuta, hamza on alef, madda, the article after a proclitic.
+NORMALISATION = article(
+    ("اختبار التطبيع", "Normalisation test"),
+    pair("90001-102", "اتصل بمستشفى الطوارئ وإدارة آلية التسجيل للمستخدمين بالمؤسسة", "Call the hospital."),
+    prefix="90001",
+)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("browser-site")
-    content = make_content(tmp / "content", {"injection-test.md": INJECTION})
+    content = make_content(tmp / "content", {"injection-test.md": INJECTION, "normalisation-test.md": NORMALISATION})
     result = build_site(content, tmp / "site", strict=True)
     assert result.returncode == 0, result.stderr
     with serve(tmp / "site") as base:
@@ -182,6 +190,12 @@ def test_arabic_search_finds_the_smtp_article(page: object, site: str, query: st
     assert hrefs and all("/ar/" in h for h in hrefs), hrefs
     pages = list(dict.fromkeys(h.split("#")[0] for h in hrefs))
     assert site + SEED_AR in pages[: 3 if query == "5.7.57" else len(pages)], pages
+
+
+@pytest.mark.parametrize("query", ["بمستشفي", "اداره", "الية", "المستخدمين", "المؤسسه", "مؤسسة"])
+def test_arabic_spelling_variants_meet(page: object, site: str, query: str) -> None:
+    hrefs = search(page, site, "/ar/", query)
+    assert site + "/ar/normalisation-test/" in [h.split("#")[0] for h in hrefs], hrefs
 
 
 def test_error_code_with_basic_status_is_one_token(page: object, site: str) -> None:

@@ -10,9 +10,12 @@
  *  - lets "550-5.1.1" reach Material as one term (Lunr's query lexer otherwise splits on "-");
  *    the site's search.separator keeps ".", "-" between digits inside a token.
  *
- * Normalisation: diacritics (tashkeel), tatweel, superscript alef removed; أ إ آ ٱ → ا;
- * ى and ی → ي; ة → ه; Arabic-Indic digits → 0-9; and the article ال (with و ب ك ف before it,
- * or لل) is taken off a word when at least two letters (three after a proclitic) remain.
+ * Normalisation, both sides: diacritics (tashkeel), tatweel, superscript alef removed;
+ * أ إ آ ٱ → ا; ى and ی → ي; ة → ه; Arabic-Indic digits → 0-9. The query also loses the article
+ * ال (with و ب ك ف before it, or لل) when two letters (three after a proclitic) remain; the index
+ * keeps each word as written and adds it without the conjunction و and without the article, so
+ * "اداره" finds "وإدارة", "المستخدمين" finds "بالمستخدمين", and a word typed halfway still
+ * finds the words it begins.
  */
 "use strict";
 
@@ -27,15 +30,34 @@ function twinspanStripArticle(word) {
   return word;
 }
 
-function twinspanNormalize(text) {
+/* Letters only: no article taken off. */
+function twinspanLetters(text) {
   return String(text)
     .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g, "")
     .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
     .replace(/[\u0649\u06CC]/g, "\u064A")
     .replace(/\u0629/g, "\u0647")
     .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
-    .replace(/[\u06F0-\u06F9]/g, function (d) { return String(d.charCodeAt(0) - 0x06F0); })
-    .replace(/[\u0621-\u064A]+/g, twinspanStripArticle);
+    .replace(/[\u06F0-\u06F9]/g, function (d) { return String(d.charCodeAt(0) - 0x06F0); });
+}
+
+/* A query: letters normalised and the article taken off each word. */
+function twinspanNormalize(text) {
+  return twinspanLetters(text).replace(/[\u0621-\u064A]+/g, twinspanStripArticle);
+}
+
+/* An indexed word (normalised letters): itself, without the conjunction و, without the article. */
+function twinspanVariants(word) {
+  var out = [word];
+  if (!/^[\u0621-\u064A]+$/.test(word)) return out;
+  var w = word;
+  if (w.length > 3 && w.charAt(0) === "\u0648") {
+    w = w.slice(1);
+    out.push(w);
+  }
+  var bare = twinspanStripArticle(w);
+  if (bare !== w) out.push(bare);
+  return out;
 }
 
 /* Queries: rewritten in place before Material's own listener runs. */
@@ -51,17 +73,23 @@ self.addEventListener("message", function (ev) {
   importScripts(name);
 
   var lunr = self.lunr;
-  /* Index: every token normalised as it leaves Material's tokenizer (queries were done above;
-     normalising is not idempotent for words such as الالكتروني, so each side gets it once). */
+  /* Index: every token normalised as it leaves Material's tokenizer, with its variants at the
+     same position (so Material still highlights the word as written). */
   var add = lunr.Builder.prototype.add;
   lunr.Builder.prototype.add = function (doc, attributes) {
     if (!this.twinspanNormalizing) {
       var tokenizer = this.tokenizer;
       this.tokenizer = function (value, metadata) {
         var tokens = tokenizer(value, metadata);
-        for (var i = 0; i < tokens.length; i++)
-          tokens[i].update(twinspanNormalize);
-        return tokens;
+        var out = [];
+        for (var i = 0; i < tokens.length; i++) {
+          var variants = twinspanVariants(twinspanLetters(tokens[i].toString()));
+          tokens[i].update(function () { return variants[0]; });
+          out.push(tokens[i]);
+          for (var k = 1; k < variants.length; k++)
+            out.push(new lunr.Token(variants[k], tokens[i].metadata));
+        }
+        return out;
       };
       this.twinspanNormalizing = true;
     }
