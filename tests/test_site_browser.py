@@ -303,6 +303,7 @@ def test_screenshots_of_the_seed_pages(page: object, site: str) -> None:
         page.screenshot(path=str(path), full_page=True)
         shots.append(path)
     page.set_viewport_size({"width": 400, "height": 800})
+    page.evaluate("localStorage.removeItem('twinspan:show-source')")  # the toggle was left on above
     page.goto(site + SEED_AR)
     page.screenshot(path=str(ARTIFACTS / "seed-ar-mobile.png"), full_page=True)
     assert all(p.stat().st_size > 10_000 for p in shots)
