@@ -79,8 +79,9 @@ def units_of(article: Article) -> Units:
 
 
 def digest(pairs: list[tuple[str, str]]) -> str:
+    """A short fingerprint of (msgctxt, text) pairs, whatever their order (PO tools may sort entries)."""
     h = hashlib.sha256()
-    for context, text in pairs:
+    for context, text in sorted(pairs):
         h.update(context.encode("utf-8") + b"\x1f" + text.encode("utf-8", "surrogateescape") + b"\x1e")
     return h.hexdigest()[:16]
 

@@ -152,11 +152,15 @@ def _check_entries(plan: Plan, po: polib.POFile, units: Units) -> tuple[dict[int
             else:
                 plan.problem(entry.linenum, ctx, "msgid was edited: the English source must stay as extracted (edit msgstr only)")
         elif entry.msgstr and entry.msgstr != unit.translation:
-            if entry.msgstr.count("\n") != unit.translation.count("\n"):
+            if _line_breaks(entry.msgstr) != _line_breaks(unit.translation):
                 plan.problem(entry.linenum, ctx, "msgstr adds or removes a line break, which would change the Markdown structure")
             edits[unit.index] = entry.msgstr
             entries[unit.index] = entry
     return edits, entries
+
+
+def _line_breaks(text: str) -> tuple[int, int]:
+    return text.count("\n"), text.count("\r")
 
 
 def _shape(article: Article) -> tuple[object, ...]:

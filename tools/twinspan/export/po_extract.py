@@ -1,8 +1,9 @@
 """``po extract``: write ``<out>/<locale>/<name>.po`` for every article, without losing translator work.
 
 An existing catalog is only replaced when it holds nothing that ``po apply`` has not written
-yet: a ``msgstr`` that differs from the article, or an approval (``fuzzy`` cleared) not yet
-recorded. Otherwise extract refuses that catalog and says which entry; ``--force`` overwrites.
+yet: a ``msgstr`` edited since the extract or the last apply (the catalog's own digest tells),
+or an approval (``fuzzy`` cleared) not yet recorded. Otherwise extract refuses that catalog and
+says which entry; ``--force`` overwrites.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..io import atomic_write, iter_markdown, load
 from ..parser import locale_from_path
 from ..pipeline import map_files
 from .paths import check_unique, key_of
-from .po import Units, build_catalog, catalog_bytes, units_of
+from .po import H_TRANSLATION_DIGEST, Units, build_catalog, catalog_bytes, digest, units_of
 from .state import LocaleState
 
 
@@ -69,22 +70,26 @@ def pending_work(catalog: Path, name: str, units: Units, state: LocaleState, mac
     except (OSError, ValueError) as exc:
         return f"cannot read the existing catalog ({exc}); fix it, or pass --force to replace it"
     by_context = units.by_context()
+    live = [e for e in po if not e.obsolete and e.msgctxt]
+    # A catalog whose msgstr are exactly what was extracted, or what the last apply wrote, holds
+    # no edit of its own: where it differs from the article, the article changed since.
+    synced = digest([(e.msgctxt, e.msgstr) for e in live]) in (po.metadata.get(H_TRANSLATION_DIGEST), state.article(name).applied)
     edits: list[polib.POEntry] = []
     approvals: list[polib.POEntry] = []
-    for entry in po:
-        unit = by_context.get(entry.msgctxt or "")
-        if entry.obsolete or unit is None or not entry.msgstr:
+    for entry in live:
+        unit = by_context.get(entry.msgctxt)
+        if unit is None or not entry.msgstr:
             continue
-        if entry.msgstr != unit.translation:
+        if entry.msgstr != unit.translation and not synced:
             edits.append(entry)
-        elif machine and not entry.fuzzy and not state.is_approved(name, unit.context, unit.source, unit.translation):
+        elif machine and not entry.fuzzy and not state.is_approved(name, unit.context, unit.source, entry.msgstr):
             approvals.append(entry)
     if not edits and not approvals:
         return None
     first = (edits or approvals)[0]
     what = []
     if edits:
-        what.append(f"{len(edits)} msgstr that differ from the article")
+        what.append(f"{len(edits)} msgstr differing from the article")
     if approvals:
         what.append(f"{len(approvals)} approvals (fuzzy cleared) not yet recorded")
     return (
