@@ -56,7 +56,7 @@ def extract_one(path: str, out_dir: Path, force: bool = False) -> Extracted:
     target = out_dir / key.file(".po")
     state = LocaleState.load(out_dir / key.locale)
     data = catalog_bytes(build_catalog(article, key, units, state))
-    if target.is_file() and not force:
+    if target.is_file() and not force and target.read_bytes() != data:  # an unchanged catalog holds nothing new
         problem = pending_work(target, key.name, units, state, (article.translation_type or "").upper() == "MT")
         if problem:
             return Extracted(path, str(key.file(".po")), warnings=warnings, error=f"{target}: {problem}")
