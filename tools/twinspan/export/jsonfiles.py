@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ class ExportResult:
 def export_paths(paths: list[str], out_dir: Path, fmt: str = "json", jobs: int | None = None) -> ExportResult:
     """Export every article under *paths* into *out_dir*; files whose bytes are unchanged are not rewritten."""
     files = [str(p) for p in iter_markdown(paths)]
-    results = list(map_files(_worker(fmt), files, jobs))
+    results = list(map_files(functools.partial(export_article, fmt=fmt), files, jobs))
     check_unique([(r.index["path"], f) for r, f in zip(results, files, strict=True)])
     results.sort(key=lambda r: str(r.index["path"]))
     index = {"version": STEPS_VERSION, "format": fmt, "articles": [r.index for r in results]}
@@ -74,11 +75,3 @@ def export_paths(paths: list[str], out_dir: Path, fmt: str = "json", jobs: int |
         atomic_write(target, data)
         written.append(target)
     return ExportResult(len(results), written, len(outputs) - len(written))
-
-
-class _worker:  # a picklable callable for the process pool
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
-
-    def __call__(self, path: str) -> Exported:
-        return export_article(path, self.fmt)
