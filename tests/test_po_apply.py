@@ -117,6 +117,20 @@ def test_unknown_article(tmp_path: Path) -> None:
     assert EDITS[PLAIN] in ws.article().read_text(encoding="utf-8")  # the other catalog still applies
 
 
+def test_two_catalogs_for_one_article(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    copy = ws.root / "elsewhere" / "ar-SA" / ws.catalog().name
+    copy.parent.mkdir(parents=True)
+    ws.edit(ws.catalog(), {PLAIN: EDITS[PLAIN]})
+    copy.write_bytes(ws.catalog().read_bytes())
+    ws.edit(copy, {BOLD: EDITS[BOLD]})
+    snap = ws.snapshot()
+    r = ws.run("po", "apply", "translations", "elsewhere")
+    assert r.returncode == 1
+    assert f"also translates ar-SA/{SEED_NAME[:-3]}: apply one of them at a time" in r.stderr
+    assert ws.snapshot() == snap
+
+
 def test_duplicate_entries(tmp_path: Path) -> None:
     ws = workspace(tmp_path)
     text = ws.catalog().read_text(encoding="utf-8")

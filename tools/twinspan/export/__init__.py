@@ -13,10 +13,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .howto import howto_jsonld
+from .howto import SideName, howto_jsonld
 from .steps import STEPS_VERSION, steps_document
 
-__all__ = ["STEPS_VERSION", "howto_jsonld", "load_schema", "schema_text", "steps_document"]
+__all__ = ["STEPS_VERSION", "SideName", "howto_jsonld", "load_schema", "schema_text", "steps_document"]
 
 
 def schema_text() -> str:

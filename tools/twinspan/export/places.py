@@ -23,7 +23,7 @@ def block_name(block: Block) -> str:
     if block.kind is BlockKind.HEADING:
         return f"heading {block.level}"
     if block.kind is BlockKind.NOTE:
-        return f"note ({(block.note or 'note').lower()})"
+        return (block.note or "note").lower()  # note, tip, important, warning, caution
     if block.kind is BlockKind.PARAGRAPH and block.depth > 0:
         return "list item"
     return block.kind.value

@@ -285,6 +285,15 @@ def plan_path(catalog: str, content: Path, force: bool = False) -> Plan:
 
 
 def _apply(catalogs: list[Path], content: Path, report: ApplyReport, check: bool, force: bool, jobs: int | None) -> None:
+    by_article: dict[ArticleKey, list[Path]] = {}
+    for catalog in catalogs:
+        by_article.setdefault(article_key(catalog), []).append(catalog)
+    for key, same in by_article.items():
+        if len(same) > 1:  # each would be planned on the same original: the last write would undo the others
+            for catalog in same:
+                others = ", ".join(str(c) for c in same if c != catalog)
+                report.problems.append(Problem(str(catalog), None, None, f"{others} also translates {key}: apply one of them at a time"))
+    catalogs = [c for c in catalogs if len(by_article[article_key(c)]) == 1]
     plans = map_files(functools.partial(plan_path, content=content, force=force), [str(c) for c in catalogs], jobs)
     states: dict[Path, LocaleState] = {}
     for plan in plans:
