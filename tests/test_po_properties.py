@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ import twinspan
 from conftest import FIXTURES, SEED_NAME
 from twinspan.export.po_apply import apply_catalogs
 from twinspan.export.po_extract import extract_paths
+
+pytestmark = pytest.mark.fuzz  # a fast profile in make test, TWINSPAN_FUZZ=long in make fuzz
 
 EXAMPLES = 300 if os.environ.get("TWINSPAN_FUZZ") == "long" else 30
 SEED = FIXTURES / "ar-SA" / SEED_NAME

@@ -1,6 +1,7 @@
-"""Speed and memory of the exports over the real corpus, beside the floor (parsing alone) and msgfmt.
+"""Export benchmark: steps JSON, HowTo, PO extract/apply over the corpus, beside parsing alone and msgfmt.
 
-    python benchmarks/export_po.py --corpus ../shared/corpus [--jobs N]
+Run through ``make bench`` (benchmarks/run.py) or directly:
+``python benchmarks/bench_export.py --corpus ../shared/corpus [--jobs N]``.
 
 Figures are printed with the command that made them. Not a test: nothing here asserts a time.
 """
@@ -54,12 +55,15 @@ def msgfmt_all(catalogs: list[Path]) -> int:
         return sum(1 for code in pool.map(one, catalogs) if code)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
-    ap.add_argument("--jobs", type=int, default=None)
-    args = ap.parse_args()
-    print("$ " + " ".join([Path(sys.executable).name, *sys.argv]))
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    if not (args.corpus / "alchemy-insights").is_dir():
+        print(f"bench_export: no corpus at {args.corpus}; skipped")
+        return 0
+    print(f"$ python benchmarks/bench_export.py --corpus {args.corpus} --jobs {args.jobs}")
     files = [str(p) for p in sorted(args.corpus.rglob("*.md"))]
     n = len(files)
     print(f"{n} articles, {sum(Path(f).stat().st_size for f in files) / 1e6:.1f} MB")
