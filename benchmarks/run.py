@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 #: Benchmark modules with a ``main(argv)``; each runs in its own process so peak memory is its own.
-BENCHMARKS = ["bench_parse", "bench_check", "bench_site"]
+BENCHMARKS = ["bench_parse", "bench_check", "bench_export", "bench_site"]
 
 
 def main() -> int:
