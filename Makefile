@@ -70,8 +70,16 @@ lint: $(TEST_STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py --corpus $(CORPUS)
 
-fuzz: $(TEST_STAMP)
-	TWINSPAN_FUZZ=long $(BIN)/python -m pytest tests -m fuzz -p no:randomly -q
+FUZZ_SECONDS ?= 300
+FUZZ_STAMP := $(VENV)/.stamp-fuzz
+$(FUZZ_STAMP): pyproject.toml $(TEST_STAMP)
+	$(BIN)/pip install --quiet -e '.[test,fuzz]'
+	@touch $@
+
+# The long profile: hypothesis with many examples, then atheris for FUZZ_SECONDS.
+fuzz: $(FUZZ_STAMP)
+	TWINSPAN_FUZZ=long $(BIN)/python -m pytest tests -m fuzz -q -n 2 --hypothesis-show-statistics | grep -E "passed|failed|passing examples|Stopped because"
+	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E "^Done|^stat::number_of_executed_units|ERROR|Traceback" 
 
 acceptance: $(BASE_STAMP)
 	@if [ -d "$(CORPUS)" ]; then \

@@ -64,3 +64,22 @@ def test_inline_links_with_parentheses_parse_whole(corpus: Path) -> None:
                         assert link.url.endswith(")"), link
                         hits += 1
     assert hits > 0
+
+
+def test_inline_fast_path_matches_markdown_it_on_every_plain_side(corpus: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    from twinspan.inline import _SPECIAL, parse_inline
+
+    md = MarkdownIt("commonmark", {"html": True})
+    checked = 0
+    for path in sorted((corpus / "alchemy-insights" / "ar-SA").glob("*.md"))[::3]:
+        for seg in twinspan.load(path).segments:
+            for side in (seg.translation, seg.source):
+                if side is None or _SPECIAL.search(side.text):
+                    continue
+                tokens = md.parseInline(side.text)
+                expected = "".join(c.content for t in tokens for c in t.children or [] if c.type in ("text", "text_special"))
+                assert parse_inline(side.text).plain == expected, side.text
+                checked += 1
+    assert checked > 5000

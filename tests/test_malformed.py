@@ -167,3 +167,12 @@ def test_edit_changes_only_those_bytes(seed_text: str) -> None:
     assert a.dump() == seed_text  # the original model is unchanged
     with pytest.raises(KeyError):
         a.with_translations({"nope": "x"})
+
+
+def test_invalid_utf8_inside_front_matter_is_a_diagnostic() -> None:
+    # found by tests/test_fuzz_parse.py: libyaml raised UnicodeEncodeError on surrogate escapes
+    data = b"---\ntitle: caf\xe9\nms.contentlocale: ar-SA\n---\n" + pair("1-1", "a", "b").encode() + b"\n"
+    a = check(data)
+    assert codes(a) == [D.INVALID_UTF8]
+    assert a.front_matter == {"title": "caf\ufffd", "ms.contentlocale": "ar-SA"}
+    assert a.dump_bytes() == data

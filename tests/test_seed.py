@@ -114,3 +114,19 @@ def test_hebrew_copy_keeps_latin_and_hebrew_labels() -> None:
     step1 = a.procedures[0].steps[0]
     assert [s.label.translation for s in step1.substeps] == ["a.", "ב.", "c.", "d.", "e."]
     assert a.locale == "he-IL"
+
+
+def test_inline_fast_path_agrees_with_markdown_it(seed_text: str) -> None:
+    """Sides without Markdown characters skip the parser; the result must be the same."""
+    from markdown_it import MarkdownIt
+
+    from twinspan.inline import parse_inline
+
+    md = MarkdownIt("commonmark", {"html": True})
+    samples = ["Select Save changes.", "حدد حفظ التغييرات.", "Code 5.7.57 or ٥٫٧", "  spaced  out  ", "a\u202fb"]
+    for text in samples:
+        (tok,) = md.parseInline(text)
+        expected = "".join(c.content for c in tok.children or [] if c.type == "text")
+        assert parse_inline(text).plain == expected
+    # and a side with markup still goes through markdown-it
+    assert parse_inline("Select **Save**.").strong == ("Save",)

@@ -53,6 +53,12 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Mapping[str, Any] | None, 
     if len(raw) > MAX_FRONT_MATTER:
         msg = f"front matter of {len(raw):,} characters is over the {MAX_FRONT_MATTER:,} limit; not loaded"
         return None, (Diagnostic(D.FM_REFUSED, msg, first_line, 1),)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        # Undecodable bytes (reported as TS001 already) become U+FFFD for the YAML reader only;
+        # the text of the article keeps them.
+        raw = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if "*" in raw or "&" in raw:
         alias = _first_alias(raw)
         if alias is not None:
@@ -71,6 +77,8 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Mapping[str, Any] | None, 
         return None, (Diagnostic(D.FM_YAML, f"front matter is not valid YAML: {exc}", first_line, 1),)
     except RecursionError:
         return None, (Diagnostic(D.FM_REFUSED, "front matter is nested too deeply", first_line, 1),)
+    except (UnicodeError, ValueError, OverflowError) as exc:  # the reader's own complaints about characters
+        return None, (Diagnostic(D.FM_YAML, f"front matter is not valid YAML: {exc}", first_line, 1),)
     if data is None:
         return {}, ()
     if not isinstance(data, dict):

@@ -73,9 +73,16 @@ def error_codes_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: Characters that can start inline Markdown or HTML; text without any of them is plain as it is.
+_SPECIAL = re.compile(r"[*_`\[\]<>&\\!\n\r]")
+
+
 def parse_inline(markup: str) -> Inline:
-    tokens = _md().parseInline(markup)
-    children: list[Token] = tokens[0].children or [] if tokens else []
+    if not _SPECIAL.search(markup):  # more than half of all sides: no parser needed
+        return Inline(markup, (), (), (), (), (), (), numbers_in(markup), error_codes_in(markup))
+    md = _md()
+    children: list[Token] = []
+    md.inline.parse(markup, md, {}, children)  # the inline rule chain alone, without the core chain
     plain: list[str] = []
     strong: list[str] = []
     em: list[str] = []
@@ -103,7 +110,7 @@ def parse_inline(markup: str) -> Inline:
 
     for tok in children:
         t = tok.type
-        if t == "text":
+        if t in ("text", "text_special"):
             emit(tok.content)
         elif t in ("softbreak", "hardbreak"):
             emit(" ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .source import Position, SourceText, encode
 
@@ -37,22 +37,32 @@ class Diagnostic:
     offset: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Range:
-    """A stretch of the file: ``start``/``end`` as character offsets, ``start_pos`` with line/column/byte."""
+class Range(NamedTuple):
+    """A stretch of the file: ``start``/``end`` as character offsets; line, column and byte
+    offsets are worked out from the source text when asked for."""
 
     start: int
     end: int
-    start_pos: Position
-    end_pos: Position
+    src: SourceText
+
+    def __repr__(self) -> str:
+        return f"Range({self.start}, {self.end}, line={self.line}, column={self.column})"
+
+    @property
+    def start_pos(self) -> Position:
+        return self.src.position(self.start)
+
+    @property
+    def end_pos(self) -> Position:
+        return self.src.position(self.end)
 
     @property
     def line(self) -> int:
-        return self.start_pos.line
+        return self.src.line_of(self.start)
 
     @property
     def column(self) -> int:
-        return self.start_pos.column
+        return self.start - self.src.line_start(self.src.line_of(self.start)) + 1
 
     @property
     def byte_start(self) -> int:

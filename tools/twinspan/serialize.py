@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +20,8 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):  # YAML .nan/.inf: not JSON numbers
+        return str(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
@@ -163,3 +166,20 @@ def article_dict(article: Article) -> dict[str, Any]:
         "error_codes": all_codes,
         "diagnostics": [diagnostic_dict(d) for d in article.diagnostics],
     }
+
+
+def bitext(article: Article, indexes: Iterable[int]) -> dict[str, dict[str, str]]:
+    """Text of some segments on both sides: ``plain`` (what a reader sees) and ``markdown`` (inline markup as written)."""
+    indexes = tuple(indexes)
+    segs = article.segments_at(indexes)
+    plain = _texts(article, indexes)
+    out: dict[str, dict[str, str]] = {}
+    for name in ("translation", "source"):
+        sides = [side for side in (s.translation if name == "translation" else s.source for s in segs) if side is not None]
+        out[name] = {"plain": plain[name], "markdown": " ".join(side.text.strip() for side in sides).strip()}
+    return out
+
+
+def inline_facts(article: Article, indexes: Iterable[int]) -> dict[str, Any]:
+    """Links (text per side, URL, title), UI labels (bold runs per side) and error codes of some segments."""
+    return _inline_facts(article, indexes)

@@ -118,6 +118,16 @@ class SourceText:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
 
+    def line_end(self, offset: int) -> int:
+        """Offset of the line break ending the line that holds *offset* (or the end of the text)."""
+        line = bisect.bisect_right(self._starts, offset)
+        if line >= len(self._starts):
+            return len(self.text)
+        end = self._starts[line] - 1  # the last character of the line break
+        if end > 0 and self.text[end] == "\n" and self.text[end - 1] == "\r":
+            end -= 1
+        return max(end, offset)
+
     def _bytes_before(self, line_index: int) -> int:
         starts = self._byte_starts
         if starts is None:

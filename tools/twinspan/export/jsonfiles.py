@@ -1,0 +1,77 @@
+"""Writing exports: deterministic JSON bytes, one file per article plus ``index.json``."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..io import atomic_write, iter_markdown, load
+from ..pipeline import map_files
+from .howto import howto_jsonld
+from .paths import check_unique, key_of
+from .steps import STEPS_VERSION, index_entry, steps_document
+
+FORMATS = ("json", "howto")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def dumps(doc: Any) -> bytes:
+    """Deterministic JSON: keys sorted, lists in document order, UTF-8 unescaped, 2-space indent, newline at end.
+
+    Undecodable input bytes (kept in the model as surrogate escapes) become U+FFFD: an export
+    is derived data, and the parse diagnostics report those bytes.
+    """
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n"
+    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Exported:
+    index: dict[str, Any]  # the article's line in index.json
+    files: dict[str, bytes]  # path below the output folder → bytes
+
+
+def export_article(path: str, fmt: str = "json") -> Exported:
+    """The files of one article in *fmt* (``json``: steps document; ``howto``: JSON-LD per language)."""
+    article = load(path)
+    key = key_of(article)
+    files: dict[str, bytes] = {}
+    if fmt == "json":
+        files[str(key.file(".json"))] = dumps(steps_document(article))
+    elif fmt == "howto":
+        files[str(key.file(f".{article.locale or 'und'}.jsonld"))] = dumps(howto_jsonld(article, "translation"))
+        files[str(key.file(f".{article.source_locale}.jsonld"))] = dumps(howto_jsonld(article, "source"))
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return Exported(index_entry(article, key, sorted(files)), files)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    articles: int
+    written: list[Path]
+    unchanged: int
+
+
+def export_paths(paths: list[str], out_dir: Path, fmt: str = "json", jobs: int | None = None) -> ExportResult:
+    """Export every article under *paths* into *out_dir*; files whose bytes are unchanged are not rewritten."""
+    files = [str(p) for p in iter_markdown(paths)]
+    results = list(map_files(functools.partial(export_article, fmt=fmt), files, jobs))
+    check_unique([(r.index["path"], f) for r, f in zip(results, files, strict=True)])
+    results.sort(key=lambda r: str(r.index["path"]))
+    index = {"version": STEPS_VERSION, "format": fmt, "articles": [r.index for r in results]}
+    outputs: dict[str, bytes] = {name: data for r in results for name, data in r.files.items()}
+    outputs["index.json"] = dumps(index)
+    written: list[Path] = []
+    for name, data in sorted(outputs.items()):
+        target = out_dir / name
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+        written.append(target)
+    return ExportResult(len(results), written, len(outputs) - len(written))
