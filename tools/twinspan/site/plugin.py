@@ -85,13 +85,13 @@ class StructuredData:
 
 
 def _structured_data(article: Article, lang: str) -> StructuredData | None:
-    """MERGE: the export issue's JSON-LD and steps JSON for one page, ``side`` being
-    ``"source"`` when *lang* is ``"en"`` else ``"translation"``::
+    """MERGE: the export issue's JSON-LD and steps JSON for one page (now in main as
+    ``twinspan.export.howto_jsonld(article, side)`` and ``steps_document(article)``)::
 
         side = "source" if lang == "en" else "translation"
-        return StructuredData(howto_jsonld(article, side), steps_json(article, side))
+        return StructuredData(howto_jsonld(article, side), steps_document(article))
 
-    None until the exports land: pages then embed and link nothing.
+    None until then: pages embed and link nothing (the embedding is tested with a stand-in).
     """
     return None
 
