@@ -56,7 +56,7 @@ check: $(BASE_STAMP)
 	$(BIN)/twinspan parse $(CONTENT) > /dev/null
 
 site: $(BASE_STAMP) check
-	TWINSPAN_CONTENT=$(abspath $(CONTENT)) $(BIN)/mkdocs build --quiet --site-dir $(abspath $(SITE_DIR))
+	NO_MKDOCS_2_WARNING=1 TWINSPAN_CONTENT=$(abspath $(CONTENT)) $(BIN)/mkdocs build --quiet --site-dir $(abspath $(SITE_DIR))
 	@echo "site built into $(SITE_DIR)/"
 
 test: $(TEST_STAMP) system-deps

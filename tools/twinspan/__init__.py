@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .errors import ReadError, TwinspanError, UsageError, WriteError
 from .io import atomic_write, iter_markdown, load
-from .model import Article, Block, BlockKind, Diagnostic, Label, Procedure, Segment, Side, Step, SubStep
+from .model import Article, Block, BlockKind, Container, Diagnostic, Label, Procedure, Segment, Side, Step, SubStep
 from .parser import parse
 
 __version__ = "0.1.0"
@@ -20,6 +20,7 @@ __all__ = [
     "Article",
     "Block",
     "BlockKind",
+    "Container",
     "Diagnostic",
     "Label",
     "Procedure",

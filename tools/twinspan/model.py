@@ -172,6 +172,22 @@ class BlockKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Container:
+    """A list item or block quote that a block sits in (see :attr:`Block.containers`).
+
+    ``kind`` is ``"ordered"`` or ``"bullet"`` for a list item, ``"quote"`` for a block
+    quote; ``line`` is the first line of the list or quote, ``item`` the first line of
+    the list item (0 for a quote) and ``number`` the item's number in an ordered list.
+    Renderers use these to rebuild nesting that the flat block sequence does not show.
+    """
+
+    kind: str
+    line: int
+    item: int = 0
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A leaf block of the Markdown structure with the segments written in it.
 
@@ -189,6 +205,7 @@ class Block:
     info: str | None = None
     text: str = ""  # the raw Markdown of blocks without segments (code, images, tables)
     depth: int = 0  # nesting: 0 at the root, +1 per list or quote around it
+    containers: tuple[Container, ...] = ()  # the list items and quotes around it, outermost first
 
 
 @dataclass(frozen=True, slots=True)

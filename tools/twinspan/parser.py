@@ -14,7 +14,9 @@ from .source import SourceText, decode
 MAX_STRUCTURE_CHARS = 10_000_000
 #: A line longer than this is reported; markdown-it still reads it.
 MAX_LINE = 200_000
-_LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?(?:-[A-Z]{2})?$")
+#: A locale folder name: language, optional script (Titlecase, "Latn") and region ("SA", "sa", "419").
+#: Not any two words joined by a hyphen: a checkout folder such as "wt-site" is not a locale.
+_LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Za-z]{2}|\d{3}))?$")
 _MAX_REPORTED = 20  # per kind of encoding problem, so a binary file does not flood the output
 
 

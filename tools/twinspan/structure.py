@@ -15,7 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Block, BlockKind, Label, Procedure, Segment, Step, SubStep
+from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +116,7 @@ def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | N
         found = owner.get(seg.line)
         if found is not None:
             found.segments.append(seg.index)
-    builder = _Builder(segments)
+    builder = _Builder(segments, _containers(root))
     blocks = tuple(builder.blocks(root))
     title: tuple[int, ...] = ()
     for child in root.children:
@@ -126,9 +126,30 @@ def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | N
     return Structure(blocks, title, builder.procedures(root))
 
 
+def _containers(root: _Node) -> dict[int, tuple[Container, ...]]:
+    """For every node (by ``id``), the list items and quotes around it, outermost first."""
+    out: dict[int, tuple[Container, ...]] = {}
+    todo: list[tuple[_Node, tuple[Container, ...]]] = [(root, ())]
+    while todo:
+        node, chain = todo.pop()
+        out[id(node)] = chain
+        if node.type == "list" and node.token is not None:
+            ordered = node.token.type == "ordered_list_open"
+            start = int(node.token.attrGet("start") or 1) if ordered else 1
+            items = [c for c in node.children if c.type == "item"]
+            for k, item in enumerate(items):
+                here = Container("ordered" if ordered else "bullet", node.start, item.start, start + k if ordered else None)
+                todo.append((item, (*chain, here)))
+            continue
+        inner = (*chain, Container("quote", node.start)) if node.type == "blockquote" else chain
+        todo.extend((child, inner) for child in node.children)
+    return out
+
+
 class _Builder:
-    def __init__(self, segments: Sequence[Segment]) -> None:
+    def __init__(self, segments: Sequence[Segment], containers: dict[int, tuple[Container, ...]] | None = None) -> None:
         self.segments = segments
+        self.containers = containers or {}
 
     # --- blocks ------------------------------------------------------------------------
     def block(self, leaf: _Node) -> Block:
@@ -145,7 +166,17 @@ class _Builder:
         if kind is BlockKind.PARAGRAPH and not leaf.segments and _IMAGE_ONLY.match(leaf.content):
             kind = BlockKind.IMAGE
         text = "" if leaf.segments and kind is not BlockKind.CODE else leaf.content
-        return Block(kind, leaf.start, leaf.end, tuple(leaf.segments), level=level, info=info, text=text, depth=leaf.depth)
+        return Block(
+            kind,
+            leaf.start,
+            leaf.end,
+            tuple(leaf.segments),
+            level=level,
+            info=info,
+            text=text,
+            depth=leaf.depth,
+            containers=self.containers.get(id(leaf), ()),
+        )
 
     def blocks(self, node: _Node) -> list[Block]:
         """Leaf blocks in document order, with a note (``> [!NOTE]``) as one block."""
@@ -169,7 +200,15 @@ class _Builder:
         if not m:
             return None
         segs = tuple(i for leaf in leaves for i in leaf.segments)
-        return Block(BlockKind.NOTE, quote.start, quote.end, segs, note=m.group(1).upper(), depth=quote.depth)
+        return Block(
+            BlockKind.NOTE,
+            quote.start,
+            quote.end,
+            segs,
+            note=m.group(1).upper(),
+            depth=quote.depth,
+            containers=self.containers.get(id(quote), ()),
+        )
 
     # --- procedures --------------------------------------------------------------------
     def is_marker(self, node: _Node) -> str | None:
