@@ -199,3 +199,29 @@ def test_mkdocs_serve_serves_both_languages(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_pages_embed_the_exported_howto_and_steps(tmp_path: Path) -> None:
+    """The real export (no stand-in): each page's JSON-LD and steps.json are the export's documents."""
+    import jsonschema
+
+    import twinspan
+    from twinspan.export import howto_jsonld, load_schema, steps_document
+
+    content = make_content(tmp_path / "content")
+    result = build_site(content, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    seed = twinspan.load(content / "ar-SA" / f"{SEED_SLUG}.md")
+    for lang, side in (("ar", "translation"), ("en", "source")):
+        page = tmp_path / "site" / lang / SEED_SLUG
+        doc = lxml.html.fromstring((page / "index.html").read_text(encoding="utf-8"))
+        (ld,) = doc.xpath("//script[@type='application/ld+json']")
+        embedded = json.loads(ld.text)
+        assert embedded == json.loads(json.dumps(howto_jsonld(seed, side)))
+        assert [len(s.get("itemListElement", [])) for s in embedded["step"]] == [5, 4, 3]
+        steps = json.loads((page / "steps.json").read_text(encoding="utf-8"))
+        jsonschema.validate(steps, load_schema())
+        assert (
+            steps["procedures"][0]["steps"][1]["substeps"][2]["label"]
+            == json.loads(json.dumps(steps_document(seed)))["procedures"][0]["steps"][1]["substeps"][2]["label"]
+        )

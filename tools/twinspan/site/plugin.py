@@ -32,6 +32,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from ..diagnostics import PARSE_CODES
+from ..export import howto_jsonld, steps_document
+from ..export.howto import SideName
 from ..model import Article
 from . import i18n, kb
 from .kb import KnowledgeBase
@@ -85,15 +87,13 @@ class StructuredData:
 
 
 def _structured_data(article: Article, lang: str) -> StructuredData | None:
-    """MERGE: the export issue's JSON-LD and steps JSON for one page (now in main as
-    ``twinspan.export.howto_jsonld(article, side)`` and ``steps_document(article)``)::
+    """The export's schema.org HowTo JSON-LD (in the page's language) and steps JSON (linked for download).
 
-        side = "source" if lang == "en" else "translation"
-        return StructuredData(howto_jsonld(article, side), steps_document(article))
-
-    None until then: pages embed and link nothing (the embedding is tested with a stand-in).
+    Articles without steps embed no HowTo (an empty HowTo is not one) but still offer their JSON.
     """
-    return None
+    side: SideName = "source" if lang == "en" else "translation"
+    howto = howto_jsonld(article, side)
+    return StructuredData(howto if howto.get("step") else None, steps_document(article))
 
 
 # --- the plugin ---------------------------------------------------------------------------------------
