@@ -151,9 +151,9 @@ def parse_inline(markup: str) -> Inline:
                 if name == "br":
                     emit(" ")
                 elif name == "a":  # an HTML link is a link: <a href="…">text</a>
-                    href = _HREF.search(tok.content)
-                    if href is not None:
-                        url = next(g for g in href.groups() if g is not None)
+                    href_m = _HREF.search(tok.content)
+                    if href_m is not None:
+                        url = next(g for g in href_m.groups() if g is not None)
                         html_links.append(len(link_stack))
                         link_stack.append((url, None, []))
                 elif name == "/a" and html_links and html_links[-1] == len(link_stack) - 1:

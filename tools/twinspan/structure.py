@@ -72,9 +72,7 @@ def _anchors(leaves: list[_Node], segments: Sequence[Segment]) -> frozenset[str]
         if leaf.type == "heading":
             if leaf.segments:
                 for side in ("translation", "source"):
-                    plain = " ".join(
-                        getattr(segments[i], side).plain for i in leaf.segments if getattr(segments[i], side) is not None
-                    )
+                    plain = " ".join(getattr(segments[i], side).plain for i in leaf.segments if getattr(segments[i], side) is not None)
                     if plain.strip():
                         found.add(slug(plain))
             elif text.strip():
