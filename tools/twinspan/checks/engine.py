@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..diagnostics import TOO_LARGE
 from ..errors import ReadError
 from ..io import read_bytes
 from ..model import Article
@@ -16,7 +17,7 @@ from .alphabets import Alphabets
 from .config import Config, coerce
 from .context import Context
 from .crosslocale import Group, Summary, summarize
-from .finding import Finding
+from .finding import Category, Finding
 from .registry import Rule, all_rules, enabled_codes
 
 
@@ -67,7 +68,9 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
                     target=seg.translation.text if seg is not None and seg.translation else None,
                 )
             )
-    seg_rules = rules["segment"]
+    # The body of a file over the size limit is not analysed (TS004): only its front matter is.
+    too_large = any(d.code == TOO_LARGE for d in article.diagnostics)
+    seg_rules = [] if too_large else rules["segment"]
     if seg_rules:
         for seg in article.segments:
             if seg.translation is None or seg.source is None:
@@ -77,6 +80,8 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
                 assert rule.func is not None
                 out.extend(rule.func(ctx, seg))
     for rule in rules["article"]:
+        if too_large and rule.category is not Category.FRONT_MATTER:
+            continue
         ctx.rule = rule
         assert rule.func is not None
         out.extend(rule.func(ctx))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Whitespace at the edges of a span: spaces, tabs, no-break spaces.
@@ -49,3 +50,15 @@ def outside_code(text: str) -> list[tuple[int, int]]:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+_ARABIC = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_HEBREW = re.compile("[\u05d0-\u05ea\ufb1d-\ufb4f]")
+#: Languages written in a script other than Latin: a text in them has letters of that script.
+SCRIPTS = {"ar": _ARABIC, "fa": _ARABIC, "ur": _ARABIC, "ps": _ARABIC, "he": _HEBREW, "yi": _HEBREW}
+
+
+def in_script(text: str, language: str) -> bool | None:
+    """Whether *text* has letters of the language's script; None for Latin-script (or unknown) languages."""
+    pattern = SCRIPTS.get(language)
+    return None if pattern is None else pattern.search(text) is not None

@@ -24,8 +24,8 @@ def _long_line() -> list[tuple[str, str]]:
 def _large_body() -> list[tuple[str, str]]:
     from ...parser import MAX_STRUCTURE_CHARS
 
-    line = pair("1-101", "مرحبا", "Hello") + "\n\n"
-    return [("content/ar-SA/example.md", line * (MAX_STRUCTURE_CHARS // len(line) + 1))]
+    filler = "نص " * 40 + "\n"  # plain lines: the size matters, not the content
+    return [("content/ar-SA/example.md", pair("1-101", "مرحبا", "Hello") + "\n\n" + filler * (MAX_STRUCTURE_CHARS // len(filler) + 1))]
 
 
 _DOCS: dict[str, tuple[str, str, str, dict[str, bool]]] = {

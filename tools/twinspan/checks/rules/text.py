@@ -11,18 +11,32 @@ from ..finding import Category, Finding, Severity
 from ..registry import example, pair, segment_rule
 from ._util import EDGE_SPACE, char_name, outside_code, plural, q
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_URL = re.compile(r"\S+://\S+|\S+@\S+\.\S+")
+#: A word of running text: letters only, with an opening quote or bracket and closing punctuation
+#: around it ("update," or "(enabled)"); a chunk such as -eq, $true, /scannow or a-slug-like-this is not.
+_TEXT_WORD = re.compile(r"^[\"'(«“]?([^\W\d_]+(?:['’][^\W\d_]+)?)[\"')»”.,:;!?]*$")
 
 
-def _lowercase_words(seg: Segment) -> list[str]:
+_CODE_CHUNK = re.compile(r"^-[A-Za-z]|[$|\\={}]")
+
+
+def is_sentence(seg: Segment) -> bool:
+    """Whether the source reads as a sentence of running text rather than a name or a command:
+    at least three lower-case words (two when it ends like a sentence), and nothing command-like
+    (-Parameter, $value, |, =, braces, backslashes) outside code spans."""
     assert seg.source is not None
     inline = seg.source.inline
     plain = inline.plain
     for code in inline.code:
         plain = plain.replace(code, " ")
-    plain = _URL.sub(" ", plain)
-    return [w for w in _WORD.findall(plain) if len(w) >= 2 and w.islower()]
+    chunks = plain.split()
+    if any(_CODE_CHUNK.search(c) for c in chunks):
+        return False
+    words = 0
+    for chunk in chunks:
+        m = _TEXT_WORD.match(chunk)
+        if m and len(m.group(1)) >= 2 and m.group(1).islower():
+            words += 1
+    return words >= 3 or (words == 2 and plain.rstrip().endswith((".", "?", "!", ":")))
 
 
 @segment_rule(
@@ -32,9 +46,9 @@ def _lowercase_words(seg: Segment) -> list[str]:
     Severity.WARNING,
     summary="The translation is the English source, word for word.",
     explanation=(
-        "A translation identical to a source sentence that has words (at least two lower-case words outside code) "
-        "was not translated. Product names (Microsoft Teams), commands, code, URLs, numbers and dates that stay "
-        "identical are not reported."
+        "A translation identical to a source sentence (three lower-case words of running text outside code, or "
+        "two and a full stop) was not translated. Product names (Microsoft Teams), commands (Get-Mailbox -eq $true), "
+        "slugs, code, URLs, numbers and dates that stay identical are not reported."
     ),
     bad=example(pair("1-101", "Sign in to the admin center.", "Sign in to the admin center.")),
     good=example(
@@ -47,8 +61,7 @@ def untranslated(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     if ctx.language == "en" or seg.translation.text.strip() != seg.source.text.strip():
         return
-    words = _lowercase_words(seg)
-    if len(words) >= 2:
+    if is_sentence(seg):
         yield ctx.at_side(seg, f"translation is the English source, untranslated: {q(seg.source.inline.plain)}")
 
 
