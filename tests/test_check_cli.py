@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -203,10 +204,13 @@ def test_fix_relabels_hebrew_substeps(capsys: pytest.CaptureFixture[str], work: 
     assert not {"TS303", "TS304", "TS703"} & set(codes(out))
 
 
-def test_cache_hits_and_invalidation(capsys: pytest.CaptureFixture[str], work: Path) -> None:
-    from twinspan.checks import check_paths
+def test_cache_hits_and_invalidation(capsys: pytest.CaptureFixture[str], work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from twinspan.checks import check_paths, runner
 
     cache = work / ".twinspan-cache"
+    check_paths(["content"], cache_dir=cache)
+    assert not cache.exists()  # one file: quicker to check than to load a cache
+    monkeypatch.setattr(runner, "CACHE_MIN_FILES", 1)
     first = check_paths(["content"], cache_dir=cache)
     assert first.cached == 0 and (cache / "CACHEDIR.TAG").exists() and (cache / ".gitignore").read_text() == "*\n"
     second = check_paths(["content"], cache_dir=cache)
@@ -246,3 +250,33 @@ def test_pre_commit_hooks_file() -> None:
     assert ids["twinspan-check"]["entry"].startswith("twinspan check")
     assert ids["twinspan-check"]["types"] == ["markdown"] and ids["twinspan-check"]["language"] == "python"
     assert "--fix" in ids["twinspan-fix"]["entry"]
+
+
+def test_changed_since_compares_with_the_other_locales(capsys: pytest.CaptureFixture[str], work: Path) -> None:
+    he = work / "content" / "he-IL"
+    he.mkdir()
+    shutil.copy(FIXTURES / "he-IL" / SEED_NAME, he / SEED_NAME)
+    _git(work, "init", "-q")
+    _git(work, "add", ".")
+    _git(work, "commit", "-q", "-m", "init")
+    seed = work / SEED_REL
+    text = seed.read_text(encoding="utf-8").replace("ms.lasthandoff: 06/23/2021", "ms.lasthandoff: 01/05/2021")
+    seed.write_text(
+        text.replace('data-stu-id="44498-128">Select **Multi-factor', 'data-stu-id="44498-128">Choose **Multi-factor'), encoding="utf-8"
+    )
+    _, out, _ = run(capsys, "content", "--changed-since", "HEAD", "--format", "json", "--select", "cross-locale")
+    doc = json.loads(out)
+    assert doc["files"] == 1  # only the changed file is reported on; he-IL is read to compare
+    (f,) = doc["findings"]
+    assert (f["code"], f["locale"], f["segment"]) == ("TS901", "ar-SA", "44498-128") and "in he-IL" in f["message"]
+
+
+def test_written_files_get_normal_permissions(capsys: pytest.CaptureFixture[str], work: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        run(capsys, SEED_REL, "--format", "sarif", "-o", "report.sarif")
+        run(capsys, SEED_REL, "--write-baseline", "baseline.json")
+    finally:
+        os.umask(old)
+    assert (work / "report.sarif").stat().st_mode & 0o777 == 0o644
+    assert (work / "baseline.json").stat().st_mode & 0o777 == 0o644

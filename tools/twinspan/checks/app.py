@@ -142,7 +142,8 @@ def run(opts: Options, stdout: TextIO | None = None, stderr: TextIO | None = Non
         result = check_paths(opts.paths, cfg, jobs=opts.jobs, cache_dir=cache_dir, only=only, progress=progress)
 
     if opts.write_baseline:
-        n = baseline_mod.write(opts.write_baseline, result.findings)
+        data, n = baseline_mod.dumps(opts.write_baseline, result.findings)
+        write_file(opts.write_baseline, data)
         err.write(f"twinspan: wrote {n} finding(s) to the baseline {opts.write_baseline}\n")
         _report_errors(result, err)
         return 2 if result.errors else 0
@@ -164,9 +165,19 @@ def _write(result: CheckResult, opts: Options, out: TextIO, notes: list[str]) ->
     if opts.output:
         buf = io.StringIO()
         render(result, opts.format, buf, rules=rules, color=False, notes=tuple(notes))
-        atomic_write(opts.output, buf.getvalue().encode("utf-8"))
+        write_file(opts.output, buf.getvalue().encode("utf-8"))
         return
     render(result, opts.format, out, rules=rules, color=opts.format == "text" and use_color(opts.color, out), notes=tuple(notes))
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write atomically; a new file gets the usual permissions (umask), not the temp file's 0600."""
+    existed = os.path.exists(path)
+    atomic_write(path, data)
+    if not existed:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
 
 
 def _report_errors(result: CheckResult, err: TextIO) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import UsageError
-from ..io import atomic_write
 from .finding import Finding
 
 _VERSION = 1
@@ -29,14 +28,13 @@ def key(f: Finding, base: Path) -> Key:
     return (_rel(f.path, base), f.code, f.segment or "", f.message)
 
 
-def write(path: str | os.PathLike[str], findings: Iterable[Finding]) -> int:
-    """Write the baseline of *findings* to *path* (atomically); returns how many it holds."""
+def dumps(path: str | os.PathLike[str], findings: Iterable[Finding]) -> tuple[bytes, int]:
+    """The baseline file for *findings*, to be written at *path*, and how many findings it holds."""
     base = Path(path).resolve().parent
     counts = Counter(key(f, base) for f in findings)
     entries = [{"path": p, "code": c, "segment": s or None, "message": m, "count": n} for (p, c, s, m), n in sorted(counts.items())]
     data = {"version": _VERSION, "tool": "twinspan check", "findings": entries}
-    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-    return sum(counts.values())
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(), sum(counts.values())
 
 
 def load(path: str | os.PathLike[str]) -> tuple[Counter[Key], Path]:

@@ -135,7 +135,7 @@ def _scalar(article: Article, key: str) -> str | None:
 # --- groups -----------------------------------------------------------------------------
 
 
-def _split(path: str) -> tuple[str, str, str | None]:
+def split_locale_path(path: str) -> tuple[str, str, str | None]:
     """(root, key, locale): ``content/ar-SA/x/y.md`` → (``content``, ``x/y.md``, ``ar-SA``)."""
     parts = os.path.normpath(path).split(os.sep)
     locale = locale_from_path(path)
@@ -152,7 +152,7 @@ def candidate_groups(paths: Sequence[str]) -> list[list[str]]:
     """
     by_key: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
     for p in paths:
-        root, key, locale = _split(p)
+        root, key, locale = split_locale_path(p)
         by_key[key].append((root, p, locale))
     groups: list[list[str]] = []
     for members in by_key.values():

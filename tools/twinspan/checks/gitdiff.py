@@ -8,15 +8,20 @@ import subprocess
 from ..errors import UsageError
 
 
-def _git(args: list[str], cwd: str) -> str:
+def _git(args: list[str], cwd: str) -> tuple[int, str, str]:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise UsageError("--changed-since needs git, which is not installed") from None
-    if proc.returncode != 0:
-        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {' '.join(args[:2])}: {msg[-1] if msg else 'failed'}")
-    return proc.stdout.decode("utf-8", "surrogateescape")
+    return proc.returncode, proc.stdout.decode("utf-8", "surrogateescape"), proc.stderr.decode("utf-8", "replace")
+
+
+def _ok(result: tuple[int, str, str], what: str) -> str:
+    code, out, err = result
+    if code != 0:
+        lines = err.strip().splitlines()
+        raise UsageError(f"--changed-since: git {what}: {lines[-1] if lines else 'failed'}")
+    return out
 
 
 def changed_files(rev: str, cwd: str | None = None) -> set[str]:
@@ -26,11 +31,12 @@ def changed_files(rev: str, cwd: str | None = None) -> set[str]:
     unknown revision.
     """
     here = os.path.abspath(cwd or os.getcwd())
-    top = _git(["rev-parse", "--show-toplevel"], here).strip()
-    try:
-        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], here)
-    except UsageError:
-        raise UsageError(f"--changed-since: unknown revision {rev!r}") from None
-    names = _git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", rev, "--"], top).split("\0")
-    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
+    code, out, err = _git(["rev-parse", "--show-toplevel", "--verify", "--end-of-options", f"{rev}^{{commit}}"], here)
+    if code != 0:
+        if "not a git repository" in err:
+            raise UsageError(f"--changed-since: {here} is not in a git repository")
+        raise UsageError(f"--changed-since: unknown revision {rev!r}")
+    top = out.splitlines()[0]
+    names = _ok(_git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", rev, "--"], top), "diff").split("\0")
+    names += _ok(_git(["ls-files", "--others", "--exclude-standard", "-z"], top), "ls-files").split("\0")
     return {os.path.realpath(os.path.join(top, n)) for n in names if n}

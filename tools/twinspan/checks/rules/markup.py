@@ -72,7 +72,7 @@ def italic_count(ctx: Context, seg: Segment) -> Iterator[Finding]:
 def code_changed(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     src, tr = seg.source.inline.code, seg.translation.inline.code
-    if Counter(c.strip() for c in src) == Counter(c.strip() for c in tr):
+    if src == tr or Counter(c.strip() for c in src) == Counter(c.strip() for c in tr):
         return
     missing = list((Counter(c.strip() for c in src) - Counter(c.strip() for c in tr)).elements())
     added = list((Counter(c.strip() for c in tr) - Counter(c.strip() for c in src)).elements())
@@ -96,6 +96,8 @@ def code_changed(ctx: Context, seg: Segment) -> Iterator[Finding]:
 )
 def inline_tags(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
+    if seg.source.inline.tags == seg.translation.inline.tags:
+        return
     src, tr = Counter(seg.source.inline.tags), Counter(seg.translation.inline.tags)
     if src == tr:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -65,6 +66,7 @@ def untranslated(ctx: Context, seg: Segment) -> Iterator[Finding]:
         yield ctx.at_side(seg, f"translation is the English source, untranslated: {q(seg.source.inline.plain)}")
 
 
+_PUNCT = "\"'()[]{}«»“”‘’.,:;!?،؛؟*_`"
 _DUP = re.compile(r"(?<!\w)(\w+)(\s+)\1(?!\w)", re.IGNORECASE)
 #: Repetitions that are grammatical ("die die" in German relative clauses, "that that" in English).
 _DUP_ALLOWED = {"de": {"die", "das", "der", "den", "dem", "sie"}, "en": {"that", "had"}, "nl": {"de", "die"}, "fr": {"nous", "vous"}}
@@ -86,6 +88,9 @@ _DUP_ALLOWED = {"de": {"die", "das", "der", "den", "dem", "sie"}, "en": {"that",
 def duplicated_word(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     plain = seg.translation.inline.plain
+    words = [w.strip(_PUNCT) for w in plain.lower().split()]
+    if not any(a == b and a for a, b in itertools.pairwise(words)):
+        return  # the quick test: no word equals the next one
     allowed = _DUP_ALLOWED.get(ctx.language, set())
     src_plain = None
     for m in _DUP.finditer(plain):
