@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Article
 from ..parser import locale_from_path
 from .finding import Finding, display
-from .normalize import normalize_url, numbers
+from .normalize import normalize_url, numbers, parse_date
 from .numwords import mentions
 from .registry import Rule
 
@@ -65,13 +65,7 @@ class Summary:
 
     @property
     def handoff_date(self) -> dt.date:
-        value = (self.handoff or "").strip()
-        for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
-            try:
-                return dt.datetime.strptime(value, fmt).date()
-            except ValueError:
-                continue
-        return dt.date.min
+        return parse_date(self.handoff or "") or dt.date.min
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -227,6 +221,15 @@ class Group:
     def others(self, member: Summary, ref: Hashable | None, values: dict[str, Hashable]) -> list[Summary]:
         """The members holding the reference value (all others when there is none)."""
         return [m for m in self.members if m is not member and (ref is None or values[m.locale or m.path] == ref)]
+
+    def drifted(self, values: dict[str, Hashable]) -> Iterator[tuple[Summary, list[Summary]]]:
+        """Each member that drifted from the reference, with the members that hold the reference."""
+        found = self.drift(values)
+        if found is None:
+            return
+        ref, members = found
+        for m in members:
+            yield m, self.others(m, ref, values)
 
     def align(self, a: Summary, b: Summary) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
         """difflib opcodes aligning the segments of *a* and *b* by id key: (tag, (a1, a2), (b1, b2))."""

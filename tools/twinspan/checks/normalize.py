@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..inline import Inline, numbers_in
@@ -83,3 +85,16 @@ def words(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A front matter date (``ms.lasthandoff``): MM/DD/YYYY as published, or ISO; None when not a date."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None

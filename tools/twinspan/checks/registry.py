@@ -129,58 +129,40 @@ def _decorator(scope: str, **meta: Any) -> Callable[[Callable[..., Iterable[Any]
     return wrap
 
 
-def segment_rule(
-    code: str,
-    name: str,
-    category: Category,
-    severity: Severity,
-    *,
-    summary: str,
-    explanation: str,
-    bad: Example,
-    good: Example,
-    fixable: bool = False,
-) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
-    """Register ``func(ctx, segment)``, run for every segment with both sides."""
-    return _decorator(
-        "segment",
-        code=code,
-        name=name,
-        category=category,
-        severity=severity,
-        summary=summary,
-        explanation=explanation,
-        bad=bad,
-        good=good,
-        fixable=fixable,
-    )
+def _scoped(scope: str, doc: str) -> Callable[..., Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]]:
+    def register(
+        code: str,
+        name: str,
+        category: Category,
+        severity: Severity,
+        *,
+        summary: str,
+        explanation: str,
+        bad: Example,
+        good: Example,
+        fixable: bool = False,
+    ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
+        return _decorator(
+            scope,
+            code=code,
+            name=name,
+            category=category,
+            severity=severity,
+            summary=summary,
+            explanation=explanation,
+            bad=bad,
+            good=good,
+            fixable=fixable,
+        )
+
+    register.__doc__ = doc
+    return register
 
 
-def article_rule(
-    code: str,
-    name: str,
-    category: Category,
-    severity: Severity,
-    *,
-    summary: str,
-    explanation: str,
-    bad: Example,
-    good: Example,
-    fixable: bool = False,
-) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
-    """Register ``func(ctx)``, run once per file."""
-    return _decorator(
-        "article",
-        code=code,
-        name=name,
-        category=category,
-        severity=severity,
-        summary=summary,
-        explanation=explanation,
-        bad=bad,
-        good=good,
-        fixable=fixable,
-    )
+#: Register ``func(ctx, segment)``, run for every segment with both sides.
+segment_rule = _scoped("segment", "Register func(ctx, segment), run for every segment with both sides.")
+#: Register ``func(ctx)``, run once per file.
+article_rule = _scoped("article", "Register func(ctx), run once per file.")
 
 
 def cross_rule(

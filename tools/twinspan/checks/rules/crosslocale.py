@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterator
 from ..crosslocale import Group, SegInfo, Summary, commits, excerpt_pair, locales
 from ..finding import Finding, Severity
 from ..registry import cross_rule, example, pair
+from ._examples import bulleted_step
 
 _FM = """---
 title: {title}
@@ -31,6 +32,12 @@ def _file(locale: str, body: str, commit: str = _NEW, date: str = "06/23/2021") 
 
 def _three(ar: str, he: str, de: str, *, he_commit: str = _NEW, he_date: str = "06/23/2021") -> dict[str, str]:
     return dict([_file("ar-SA", ar), _file("he-IL", he, he_commit, he_date), _file("de-DE", de)])
+
+
+def _one_segment(ar: str, he: str, de: str, source: str | tuple[str, str, str], **kw: str) -> dict[str, str]:
+    """One segment in the three locales: the translations, and the source (one, or one per locale)."""
+    src = (source, source, source) if isinstance(source, str) else source
+    return _three(pair("a1-101", ar, src[0]), pair("b2-101", he, src[1]), pair("c3-101", de, src[2]), **kw)
 
 
 def _steps(prefix: str, text: str, n: int) -> str:
@@ -53,30 +60,20 @@ def _key(m: Summary) -> str:
         "A paragraph merged into one segment (p102) in one locale is not a difference."
     ),
     bad=example(
-        _three(
-            pair("a1-101", "سجّل الدخول.", "Sign in to the admin center."),
-            pair("b2-101", "היכנס.", "Sign in to the portal."),
-            pair("c3-101", "Melden Sie sich an.", "Sign in to the admin center."),
+        _one_segment(
+            "سجّل الدخول.",
+            "היכנס.",
+            "Melden Sie sich an.",
+            ("Sign in to the admin center.", "Sign in to the portal.", "Sign in to the admin center."),
             he_commit=_OLD,
             he_date="03/01/2021",
         )
     ),
-    good=example(
-        _three(
-            pair("a1-101", "سجّل الدخول.", "Sign in to the admin center."),
-            pair("b2-101", "היכנס.", "Sign in to the admin center."),
-            pair("c3-101", "Melden Sie sich an.", "Sign in to the admin center."),
-        )
-    ),
+    good=example(_one_segment("سجّل الدخول.", "היכנס.", "Melden Sie sich an.", "Sign in to the admin center.")),
 )
 def stale_translation(group: Group) -> Iterator[Finding]:
     values: dict[str, Hashable] = {_key(m): " ".join(s.source for s in m.segments) for m in group.members}
-    found = group.drift(values)
-    if found is None:
-        return
-    ref, drifted = found
-    for m in drifted:
-        refs = group.others(m, ref, values)
+    for m, refs in group.drifted(values):
         yield from _source_differences(group, m, refs)
 
 
@@ -145,12 +142,7 @@ def _describe(shape: tuple[int, ...]) -> str:
 )
 def steps_differ(group: Group) -> Iterator[Finding]:
     values: dict[str, Hashable] = {_key(m): _shape(m) for m in group.members}
-    found = group.drift(values)
-    if found is None:
-        return
-    ref, drifted = found
-    for m in drifted:
-        refs = group.others(m, ref, values)
+    for m, refs in group.drifted(values):
         other = _shape(refs[0]) if refs else ()
         mine = _shape(m)
         k = next((i for i, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b), min(len(mine), len(other)))
@@ -170,46 +162,16 @@ def steps_differ(group: Group) -> Iterator[Finding]:
     explanation="Like steps, sub-steps are structure shared by both languages of a file: only the other locales show one that is lost or relabelled.",
     bad=example(
         _three(
-            "1. "
-            + pair("a1-101", "افعل.", "Do.")
-            + "\n\n    - "
-            + pair("a1-102", "أ.", "A.")
-            + "\n    - "
-            + pair("a1-103", "ب.", "B.")
-            + "\n",
-            "1. " + pair("b2-101", "עשה.", "Do.") + "\n\n    - " + pair("b2-102", "א.", "A.") + "\n",
-            "1. "
-            + pair("c3-101", "Tun.", "Do.")
-            + "\n\n    - "
-            + pair("c3-102", "A.", "A.")
-            + "\n    - "
-            + pair("c3-103", "B.", "B.")
-            + "\n",
+            bulleted_step("a1", ("افعل.", "Do."), [("أ.", "A."), ("ب.", "B.")]),
+            bulleted_step("b2", ("עשה.", "Do."), [("א.", "A.")]),
+            bulleted_step("c3", ("Tun.", "Do."), [("A.", "A."), ("B.", "B.")]),
         )
     ),
     good=example(
         _three(
-            "1. "
-            + pair("a1-101", "افعل.", "Do.")
-            + "\n\n    - "
-            + pair("a1-102", "أ.", "A.")
-            + "\n    - "
-            + pair("a1-103", "ب.", "B.")
-            + "\n",
-            "1. "
-            + pair("b2-101", "עשה.", "Do.")
-            + "\n\n    - "
-            + pair("b2-102", "א.", "A.")
-            + "\n    - "
-            + pair("b2-103", "ב.", "B.")
-            + "\n",
-            "1. "
-            + pair("c3-101", "Tun.", "Do.")
-            + "\n\n    - "
-            + pair("c3-102", "A.", "A.")
-            + "\n    - "
-            + pair("c3-103", "B.", "B.")
-            + "\n",
+            bulleted_step("a1", ("افعل.", "Do."), [("أ.", "A."), ("ب.", "B.")]),
+            bulleted_step("b2", ("עשה.", "Do."), [("א.", "A."), ("ב.", "B.")]),
+            bulleted_step("c3", ("Tun.", "Do."), [("A.", "A."), ("B.", "B.")]),
         )
     ),
 )
@@ -220,13 +182,8 @@ def substeps_differ(group: Group) -> Iterator[Finding]:
     for pi, proc in enumerate(first.procedures):
         for si in range(len(proc.steps)):
             values: dict[str, Hashable] = {_key(m): m.procedures[pi].steps[si].labels for m in group.members}
-            found = group.drift(values)
-            if found is None:
-                continue
-            ref, drifted = found
-            for m in drifted:
+            for m, refs in group.drifted(values):
                 step = m.procedures[pi].steps[si]
-                refs = group.others(m, ref, values)
                 theirs = refs[0].procedures[pi].steps[si].labels if refs else ()
                 yield group.finding(
                     m,
@@ -266,16 +223,12 @@ def _aligned_same_source(group: Group) -> Iterator[dict[str, SegInfo]]:
 def _lost(group: Group, attr: str, what: str) -> Iterator[Finding]:
     for row in _aligned_same_source(group):
         values: dict[str, Hashable] = {k: getattr(s, attr) for k, s in row.items()}
-        found = group.drift(values)
-        if found is None:
-            continue
-        ref, drifted = found
-        for m in drifted:
+        for m, refs in group.drifted(values):
             seg = row[_key(m)]
             lost = getattr(seg, attr)
             if not lost:
                 continue  # the others lost something: they are reported, not this one
-            keepers = [x for x in group.others(m, ref, values) if not set(lost) & set(getattr(row[_key(x)], attr))]
+            keepers = [x for x in refs if not set(lost) & set(getattr(row[_key(x)], attr))]
             if not keepers:
                 continue
             yield group.finding(
@@ -301,19 +254,9 @@ _LINK = "/exchange/smtp"
         "source's links. The locale that lost one, where the others kept it, is named (TS401 reports the same "
         "link from inside the file)."
     ),
-    bad=example(
-        _three(
-            pair("a1-101", f"راجع [المقالة]({_LINK}).", f"See [the article]({_LINK})."),
-            pair("b2-101", "ראה את המאמר.", f"See [the article]({_LINK})."),
-            pair("c3-101", f"Siehe [Artikel]({_LINK}).", f"See [the article]({_LINK})."),
-        )
-    ),
+    bad=example(_one_segment(f"راجع [المقالة]({_LINK}).", "ראה את המאמר.", f"Siehe [Artikel]({_LINK}).", f"See [the article]({_LINK}).")),
     good=example(
-        _three(
-            pair("a1-101", f"راجع [المقالة]({_LINK}).", f"See [the article]({_LINK})."),
-            pair("b2-101", f"ראה [המאמר]({_LINK}).", f"See [the article]({_LINK})."),
-            pair("c3-101", f"Siehe [Artikel]({_LINK}).", f"See [the article]({_LINK})."),
-        )
+        _one_segment(f"راجع [المقالة]({_LINK}).", f"ראה [המאמר]({_LINK}).", f"Siehe [Artikel]({_LINK}).", f"See [the article]({_LINK}).")
     ),
 )
 def links_differ(group: Group) -> Iterator[Finding]:
@@ -329,20 +272,8 @@ def links_differ(group: Group) -> Iterator[Finding]:
         "For segments whose English source is the same in every locale, each translation should keep the "
         "source's numbers (in digits or words). The locale that lost one, where the others kept it, is named."
     ),
-    bad=example(
-        _three(
-            pair("a1-101", "انتظر 24 ساعة.", "Wait 24 hours."),
-            pair("b2-101", "המתן יום.", "Wait 24 hours."),
-            pair("c3-101", "Warten Sie 24 Stunden.", "Wait 24 hours."),
-        )
-    ),
-    good=example(
-        _three(
-            pair("a1-101", "انتظر 24 ساعة.", "Wait 24 hours."),
-            pair("b2-101", "המתן 24 שעות.", "Wait 24 hours."),
-            pair("c3-101", "Warten Sie 24 Stunden.", "Wait 24 hours."),
-        )
-    ),
+    bad=example(_one_segment("انتظر 24 ساعة.", "המתן יום.", "Warten Sie 24 Stunden.", "Wait 24 hours.")),
+    good=example(_one_segment("انتظر 24 ساعة.", "המתן 24 שעות.", "Warten Sie 24 Stunden.", "Wait 24 hours.")),
 )
 def numbers_differ(group: Group) -> Iterator[Finding]:
     return _lost(group, "lost_numbers", "number")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from ...parser import locale_from_path
 from ..context import Context
 from ..finding import Category, Finding, Severity
+from ..normalize import parse_date
 from ..registry import article_rule, example, pair
 from ._util import in_script, q
 
@@ -25,6 +25,12 @@ def _fm(**keys: str) -> str:
     }
     base.update({k.replace("_", "."): v for k, v in keys.items()})
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in base.items() if v) + "---\n" + _H1
+
+
+def _value(ctx: Context, key: str) -> Any:
+    """A front matter value (None when absent, or when there is no front matter)."""
+    fm = ctx.article.front_matter
+    return fm.get(key) if fm else None
 
 
 def _key_line(ctx: Context, key: str) -> int:
@@ -93,24 +99,11 @@ def content_locale(ctx: Context) -> Iterator[Finding]:
     good=example(_fm(ms_translationtype="HT")),
 )
 def translation_type(ctx: Context) -> Iterator[Finding]:
-    fm = ctx.article.front_matter
-    value = fm.get("ms.translationtype") if fm else None
+    value = _value(ctx, "ms.translationtype")
     if value is not None and str(value).strip() and str(value).strip() not in ("MT", "HT"):
         yield ctx.finding(
             f"ms.translationtype is {value!r}, not MT or HT", line=_key_line(ctx, "ms.translationtype"), column=1, target=str(value)
         )
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 @article_rule(
@@ -124,11 +117,10 @@ def _date(value: Any) -> dt.date | None:
     good=example(_fm(ms_lasthandoff="06/23/2021")),
 )
 def handoff_date(ctx: Context) -> Iterator[Finding]:
-    fm = ctx.article.front_matter
-    value = fm.get("ms.lasthandoff") if fm else None
+    value = _value(ctx, "ms.lasthandoff")
     if value is None or not str(value).strip():
         return
-    date = _date(value)
+    date = parse_date(value)
     if date is None or not 1990 <= date.year <= 2100:
         yield ctx.finding(
             f"ms.lasthandoff {str(value)!r} is not a date (MM/DD/YYYY)", line=_key_line(ctx, "ms.lasthandoff"), column=1, target=str(value)

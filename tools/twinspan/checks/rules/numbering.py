@@ -10,8 +10,12 @@ from ..alphabets import Letter
 from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..registry import article_rule, example, pair
+from ._examples import labelled_step
 
 _LABEL_NOISE = re.compile(r"[*_.)\s]")
+
+
+_HE_STEP, _HE_TEXT = ("עשה זאת.", "Do this."), ("טקסט.", "Text.")
 
 
 def letter_text(label: str | None) -> str:
@@ -130,26 +134,8 @@ def _labels(subs: list[SubStep], side: str) -> list[str]:
         "letter is a lost sub-step or a renumbering accident. Each side is checked in its own alphabet, so the "
         "source's «a b d e» and the translation's «أ ب د ه» are two findings."
     ),
-    bad=example(
-        "1. "
-        + pair("1-101", "افعل ذلك.", "Do this.")
-        + "\n\n    "
-        + " ".join(
-            pair(f"1-{102 + 2 * k}", f"{t}.", f"{s}.") + " " + pair(f"1-{103 + 2 * k}", "نص.", "Text.") + "<BR/>"
-            for k, (t, s) in enumerate(zip("أبده", "abde", strict=True))
-        )
-        + "\n"
-    ),
-    good=example(
-        "1. "
-        + pair("1-101", "افعل ذلك.", "Do this.")
-        + "\n\n    "
-        + " ".join(
-            pair(f"1-{102 + 2 * k}", f"{t}.", f"{s}.") + " " + pair(f"1-{103 + 2 * k}", "نص.", "Text.") + "<BR/>"
-            for k, (t, s) in enumerate(zip("أبجد", "abcd", strict=True))
-        )
-        + "\n"
-    ),
+    bad=example(labelled_step("1", ("افعل ذلك.", "Do this."), [("أ.", "a."), ("ب.", "b."), ("د.", "d."), ("ه.", "e.")])),
+    good=example(labelled_step("1", ("افعل ذلك.", "Do this."), [("أ.", "a."), ("ب.", "b."), ("ج.", "c."), ("د.", "d.")])),
 )
 def substep_sequence(ctx: Context) -> Iterator[Finding]:
     alphabets = ctx.alphabets
@@ -208,18 +194,8 @@ def _mixed(ctx: Context, subs: list[SubStep], locale_alpha: str) -> set[str]:
         "و ز ح ط ي, Hebrew א ב ג ד ה ו ז ח ט י (more by configuration: [tool.twinspan.alphabets]). Machine "
         "translation turns «a.» into a word («علي.») or a wrong letter («ن.»). The fix writes the counterpart."
     ),
-    bad=example(
-        "1. "
-        + pair("1-101", "افعل ذلك.", "Do this.")
-        + "\n\n    "
-        + pair("1-102", "علي.", "a.")
-        + " "
-        + pair("1-103", "نص.", "Text.")
-        + "\n"
-    ),
-    good=example(
-        "1. " + pair("1-101", "افعل ذلك.", "Do this.") + "\n\n    " + pair("1-102", "أ.", "a.") + " " + pair("1-103", "نص.", "Text.") + "\n"
-    ),
+    bad=example(labelled_step("1", ("افعل ذلك.", "Do this."), [("علي.", "a."), ("ب.", "b.")])),
+    good=example(labelled_step("1", ("افعل ذلك.", "Do this."), [("أ.", "a."), ("ب.", "b.")])),
     fixable=True,
 )
 def label_counterpart(ctx: Context) -> Iterator[Finding]:
@@ -257,34 +233,8 @@ def label_counterpart(ctx: Context) -> Iterator[Finding]:
         "One list, one alphabet: a Hebrew list labelled «a. ב. c.» reads as two lists to the reader. Reported "
         "once per list, at its first label outside the locale's alphabet; the fix relabels the whole list in it."
     ),
-    bad=example(
-        "1. "
-        + pair("1-101", "עשה זאת.", "Do this.")
-        + "\n\n    "
-        + pair("1-102", "a.", "a.")
-        + " "
-        + pair("1-103", "טקסט.", "Text.")
-        + "<BR/>\n    "
-        + pair("1-104", "ב.", "b.")
-        + " "
-        + pair("1-105", "טקסט.", "Text.")
-        + "\n",
-        path="content/he-IL/example.md",
-    ),
-    good=example(
-        "1. "
-        + pair("1-101", "עשה זאת.", "Do this.")
-        + "\n\n    "
-        + pair("1-102", "א.", "a.")
-        + " "
-        + pair("1-103", "טקסט.", "Text.")
-        + "<BR/>\n    "
-        + pair("1-104", "ב.", "b.")
-        + " "
-        + pair("1-105", "טקסט.", "Text.")
-        + "\n",
-        path="content/he-IL/example.md",
-    ),
+    bad=example(labelled_step("1", _HE_STEP, [("a.", "a."), ("ב.", "b.")], _HE_TEXT), path="content/he-IL/example.md"),
+    good=example(labelled_step("1", _HE_STEP, [("א.", "a."), ("ב.", "b.")], _HE_TEXT), path="content/he-IL/example.md"),
     fixable=True,
 )
 def mixed_alphabets(ctx: Context) -> Iterator[Finding]:
