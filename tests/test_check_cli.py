@@ -280,3 +280,18 @@ def test_written_files_get_normal_permissions(capsys: pytest.CaptureFixture[str]
         os.umask(old)
     assert (work / "report.sarif").stat().st_mode & 0o777 == 0o644
     assert (work / "baseline.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_exclude_patterns(capsys: pytest.CaptureFixture[str], work: Path) -> None:
+    (work / "content" / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    inc = work / "content" / "ar-SA" / "includes"
+    inc.mkdir()
+    (inc / "snippet.md").write_text("no front matter\n", encoding="utf-8")
+    _, out, _ = run(capsys, "content", "--format", "json", "--select", "TS010")
+    assert json.loads(out)["files"] == 3
+    (work / "pyproject.toml").write_text('[tool.twinspan]\nexclude = ["README.md", "content/*/includes"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "content", "--format", "json", "--select", "TS010")
+    doc = json.loads(out)
+    assert code == 0 and doc["files"] == 1 and doc["findings"] == []
+    code, out, _ = run(capsys, "content/README.md", "--format", "json", "--select", "TS010")  # named: checked
+    assert code == 1 and json.loads(out)["files"] == 1

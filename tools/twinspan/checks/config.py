@@ -6,6 +6,7 @@ Keys (hyphens or underscores)::
     [tool.twinspan]
     select = ["ALL"]                 # codes, code prefixes (TS7), rule names or categories
     ignore = ["TS703"]
+    exclude = ["content/README.md", "includes"]   # files or folders not to check when found in a folder
     fail-on = "error"                # error | warning | info
     required-front-matter = ["title", "ms.contentlocale", "ms.translationtype"]
     [tool.twinspan.severity]
@@ -19,12 +20,14 @@ The search starts in the current folder and goes up; the first pyproject.toml wi
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -33,7 +36,7 @@ from ..errors import UsageError
 from .finding import Severity
 
 DEFAULT_REQUIRED = ("title", "ms.contentlocale", "ms.translationtype", "ms.sourcegitcommit", "ms.lasthandoff")
-_KEYS = {"select", "ignore", "fail-on", "severity", "alphabets", "required-front-matter"}
+_KEYS = {"select", "ignore", "exclude", "fail-on", "severity", "alphabets", "required-front-matter"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()  # (code, severity) overrides
     alphabets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language or locale, letters)
     required_front_matter: tuple[str, ...] = DEFAULT_REQUIRED
+    exclude: tuple[str, ...] = ()  # glob patterns, relative to root
     origin: str | None = None  # the file it was read from
     root: str | None = None  # the folder of that file (where the cache lives)
 
@@ -56,6 +60,15 @@ class Config:
     @property
     def alphabet_map(self) -> dict[str, tuple[str, ...]]:
         return dict(self.alphabets)
+
+    def excludes(self, path: str) -> bool:
+        """Whether *path* (a file found in a folder) matches an ``exclude`` pattern: the pattern
+        matches the path relative to ``root`` (or the current folder), its file name, or a folder on it."""
+        if not self.exclude:
+            return False
+        rel = PurePosixPath(Path(os.path.relpath(os.path.abspath(path), self.root or os.getcwd())).as_posix())
+        candidates = [rel, *rel.parents]
+        return any(fnmatch.fnmatch(str(c), pat) or (str(c) != "." and c.match(pat)) for pat in self.exclude for c in candidates)
 
     def fingerprint(self) -> str:
         """A hash of everything that changes findings (for the cache)."""
@@ -76,7 +89,7 @@ def _codes(value: Any, key: str, origin: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{key} must be a list of rule codes", origin)
+        raise UsageError(f"{key} must be a list of strings", origin)
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -118,6 +131,8 @@ def from_mapping(data: Mapping[str, Any], origin: str = "<config>", root: str | 
                 raise UsageError(f"alphabets.{lang} must be letters separated by spaces", origin)
             pairs.append((str(lang), tuple(seq)))
         cfg = replace(cfg, alphabets=tuple(sorted(pairs)))
+    if "exclude" in norm:
+        cfg = replace(cfg, exclude=_codes(norm["exclude"], "exclude", origin))
     if "required-front-matter" in norm:
         cfg = replace(cfg, required_front_matter=_codes(norm["required-front-matter"], "required-front-matter", origin))
     return cfg

@@ -54,10 +54,13 @@ def check_paths(
     """
     cfg = coerce(config)
     codes = codes_for(cfg)
+    paths = list(paths)
     if only is None:
-        targets = files = [os.fspath(p) for p in iter_markdown(paths)]
+        named = {os.fspath(p) for p in paths if not os.path.isdir(p)}
+        targets = files = [f for f in (os.fspath(p) for p in iter_markdown(paths)) if f in named or not cfg.excludes(f)]
     else:
-        targets, files = _only(list(paths), only)
+        targets, files = _only(paths, only)
+        targets = [f for f in targets if not cfg.excludes(f)]
     groups = candidate_groups(files) if _cross_enabled(codes) else []
     if only is not None:
         target_set = set(targets)
