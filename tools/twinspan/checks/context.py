@@ -57,11 +57,6 @@ class Context:
             edits,
         )
 
-    def at_offset(self, offset: int, message: str, **kw: str | None) -> Finding:
-        """A finding at a character offset of the file."""
-        pos = self.article.source.position(offset)
-        return self.finding(message, line=pos.line, column=pos.column, **kw)  # type: ignore[arg-type]
-
     def at_side(
         self,
         seg: Segment,
