@@ -21,8 +21,7 @@ from typing import Any
 from ..model import Article
 from ..parser import locale_from_path
 from .finding import Finding, display
-from .normalize import normalize_url, numbers, parse_date
-from .numwords import mentions
+from .normalize import normalize_url, number_differences, parse_date
 from .registry import Rule
 
 
@@ -97,8 +96,7 @@ def summarize(article: Article) -> Summary:
             t_urls = {normalize_url(x.url) for x in t_in.links}
             lost_links = tuple(sorted({normalize_url(x.url) for x in s_in.links} - t_urls))
             if s_in.numbers:
-                t_nums = numbers(t_in, lang)
-                lost_numbers = tuple(sorted(n for n in numbers(s_in, "en") - t_nums if not mentions(t_in.plain, n, lang)))
+                lost_numbers = tuple(number_differences(s_in, t_in, lang)[0])
         segs.append(SegInfo(key, seg.id, seg.line, seg.column, " ".join(s_in.plain.split()), lost_links, lost_numbers))
     procs = tuple(
         ProcInfo(p.line, tuple(StepInfo(s.number, s.line, tuple(sub.label.source or "?" for sub in s.substeps)) for s in p.steps))

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..inline import Inline, numbers_in
+from .numwords import mentions
 
 _GROUPED_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -40,6 +41,18 @@ def numbers(inline: Inline, language: str = "") -> set[str]:
     for code in inline.error_codes:
         found.difference_update(numbers_in(code))
     return found
+
+
+def number_differences(source: Inline, translation: Inline, language: str) -> tuple[list[str], list[str]]:
+    """(missing, added): numbers of the source not in the translation, and the reverse, leaving out
+    what is written another way: spelled out (2 hours → «ساعتين»; "two" → 2) or scaled (30 million →
+    30,000,000). Error codes are not counted (see TS602)."""
+    src, tr = numbers(source, "en"), numbers(translation, language)
+    if src == tr:
+        return [], []
+    missing = sorted(n for n in src - tr if not any(is_scaled(n, t) for t in tr) and not mentions(translation.plain, n, language))
+    added = sorted(n for n in tr - src if not any(is_scaled(s, n) for s in src) and not mentions(source.plain, n, "en"))
+    return missing, added
 
 
 def is_scaled(small: str, big: str) -> bool:

@@ -8,24 +8,9 @@ from ...inline import numbers_in
 from ...model import Segment
 from ..context import Context
 from ..finding import Category, Finding, Severity
-from ..normalize import is_scaled, numbers
-from ..numwords import mentions
+from ..normalize import number_differences
 from ..registry import example, pair, segment_rule
 from ._util import q
-
-
-def _explained_missing(num: str, tr_numbers: set[str], tr_plain: str, language: str) -> bool:
-    """A source number absent from the translation but written there another way."""
-    if any(is_scaled(num, t) for t in tr_numbers):  # 30 (million) → 30,000,000
-        return True
-    return mentions(tr_plain, num, language)
-
-
-def _explained_added(num: str, src_numbers: set[str], src_plain: str) -> bool:
-    """A translation number absent from the source but there in words ("two" → 2) or scaled."""
-    if any(is_scaled(s, num) for s in src_numbers):
-        return True
-    return mentions(src_plain, num, "en")
 
 
 @segment_rule(
@@ -49,12 +34,7 @@ def number_mismatch(ctx: Context, seg: Segment) -> Iterator[Finding]:
     s_inline, t_inline = seg.source.inline, seg.translation.inline
     if not s_inline.numbers and not t_inline.numbers:
         return
-    lang = ctx.language
-    src, tr = numbers(s_inline, "en"), numbers(t_inline, lang)
-    if src == tr:
-        return
-    missing = sorted(n for n in src - tr if not _explained_missing(n, tr, t_inline.plain, lang))
-    added = sorted(n for n in tr - src if not _explained_added(n, src, s_inline.plain))
+    missing, added = number_differences(s_inline, t_inline, ctx.language)
     if not missing and not added:
         return
     if missing and added:
