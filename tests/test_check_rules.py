@@ -58,3 +58,21 @@ def test_fixable_rules_fix_their_bad_example() -> None:
             continue
         found = example_findings(rule, "bad")
         assert all(f.edits and f.fix is not None for f in found), rule.code
+
+
+def test_edge_whitespace_fix_removes_only_what_the_translation_added() -> None:
+    import twinspan
+    from twinspan.checks import Config, check_article
+    from twinspan.checks.registry import pair
+
+    text = (
+        "---\nms.contentlocale: ar-SA\n---\n"
+        + pair("1-101", "مرحبا. ", "Hello.")
+        + "\n\n"
+        + pair("1-102", "وداعا.", "\u202f Goodbye.")
+        + "\n"
+    )
+    found = check_article(twinspan.parse(text, path="content/ar-SA/x.md"), Config(select=("TS704",)))
+    added, lost = found
+    assert added.fix == "مرحبا." and added.edits
+    assert lost.fix is None and not lost.edits and "leading none in the translation" in lost.message

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..errors import UsageError
-from ..io import atomic_write, iter_markdown
+from ..io import atomic_write
 from . import baseline as baseline_mod
 from .config import Config, discover, load_file
 from .engine import codes_for
 from .finding import CheckResult
-from .fix import fix_paths
+from .fix import FileFix, fix_paths
 from .gitdiff import changed_files
 from .output import render
 from .registry import all_rules, validate_selectors
@@ -121,25 +121,17 @@ def run(opts: Options, stdout: TextIO | None = None, stderr: TextIO | None = Non
     only = changed_files(opts.changed_since) if opts.changed_since else None
     notes: list[str] = []
 
-    if opts.fix or opts.diff:
-        files = [os.fspath(p) for p in iter_markdown(opts.paths)]
-        if only is not None:
-            files = [f for f in files if os.path.realpath(f) in only]
-        fixes = fix_paths(files, cfg, codes, dry_run=opts.diff)
-        changed = [f for f in fixes if f.changed]
-        if opts.diff:
-            for f in changed:
-                out.write(f.diff())
-            count = sum(len(f.applied) for f in changed)
-            err.write(f"{count} fix(es) in {len(changed)} file(s) would be applied (nothing written).\n")
-            return 1 if changed else 0
-        if changed:
-            notes.append(f"Fixed {sum(len(f.applied) for f in changed)} finding(s) in {len(changed)} file(s).")
-
     cache_dir = (opts.cache_dir or default_cache_dir(cfg)) if opts.cache else None
     show = opts.progress if opts.progress is not None else err.isatty()
     with progress_bar(show) as progress:
         result = check_paths(opts.paths, cfg, jobs=opts.jobs, cache_dir=cache_dir, only=only, progress=progress)
+
+    if opts.fix or opts.diff:
+        changed = _fix(result, cfg, codes, opts, out, err)
+        if opts.diff:
+            return 1 if changed else 0
+        if changed:
+            notes.append(f"Fixed {sum(len(f.applied) for f in changed)} finding(s) in {len(changed)} file(s).")
 
     if opts.write_baseline:
         data, n = baseline_mod.dumps(opts.write_baseline, result.findings)
@@ -158,6 +150,29 @@ def run(opts: Options, stdout: TextIO | None = None, stderr: TextIO | None = Non
     if result.errors:
         return 2
     return 1 if result.failed(cfg.fail_on) else 0
+
+
+def _fix(result: CheckResult, cfg: Config, codes: frozenset[str], opts: Options, out: TextIO, err: TextIO) -> list[FileFix]:
+    """Fix (or, with --diff, show) the files whose findings have safe fixes; with --fix, the
+    findings of the files fixed are replaced by a check of their new content."""
+    fixes = fix_paths(sorted({f.path for f in result.findings if f.edits}), cfg, codes, dry_run=opts.diff)
+    for f in fixes:
+        if f.refused:
+            err.write(
+                f"twinspan: {f.path}: some fixes not applied: they would change more than a translation (fix the span markup first)\n"
+            )
+    changed = [f for f in fixes if f.changed]
+    if opts.diff:
+        for f in changed:
+            out.write(f.diff())
+        err.write(f"{sum(len(f.applied) for f in changed)} fix(es) in {len(changed)} file(s) would be applied (nothing written).\n")
+        return changed
+    if changed:
+        fixed = {f.path for f in changed}
+        again = check_paths(sorted(fixed), cfg, jobs=opts.jobs)  # the safe fixes leave the cross-locale findings as they were
+        kept = [f for f in result.findings if f.path not in fixed or f.category == "cross-locale"]
+        result.findings = sorted(kept + [f for f in again.findings if f.category != "cross-locale"], key=lambda f: f.sort_key)
+    return changed
 
 
 def _write(result: CheckResult, opts: Options, out: TextIO, notes: list[str]) -> None:

@@ -57,7 +57,8 @@ def check_paths(
     paths = list(paths)
     if only is None:
         named = {os.fspath(p) for p in paths if not os.path.isdir(p)}
-        targets = files = [f for f in (os.fspath(p) for p in iter_markdown(paths)) if f in named or not cfg.excludes(f)]
+        found = dict.fromkeys(os.fspath(p) for p in iter_markdown(paths))  # a file named twice is checked once
+        targets = files = [f for f in found if f in named or not cfg.excludes(f)]
     else:
         targets, files = _only(paths, only)
         targets = [f for f in targets if not cfg.excludes(f)]

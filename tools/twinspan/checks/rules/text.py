@@ -187,7 +187,8 @@ def _edges(text: str) -> tuple[str, str]:
     summary="Leading or trailing whitespace of the translation differs from the source's.",
     explanation=(
         "Whitespace at the start or end of a span is kept when the article is rendered, so a translation "
-        "that gains or loses it changes the spacing between sentences. The fix gives it the source's edges."
+        "that gains or loses it changes the spacing between sentences. The fix removes whitespace the "
+        "translation added; whitespace only the source has is reported, not copied."
     ),
     bad=example(pair("1-101", "مرحبا. ", "Hello.")),
     good=example(pair("1-101", "مرحبا.", "Hello.")),
@@ -202,14 +203,19 @@ def edge_whitespace(ctx: Context, seg: Segment) -> Iterator[Finding]:
         return
     if not t.strip(EDGE_SPACE):
         return  # an empty translation is TS707
-    fixed = sl + t.strip(EDGE_SPACE) + st
     what = []
     if bool(tl) != bool(sl):
         what.append(f"leading {'whitespace ' + repr(tl) if tl else 'none'} in the translation, {repr(sl) if sl else 'none'} in the source")
     if bool(tt) != bool(st):
         what.append(f"trailing {repr(tt) if tt else 'none'} in the translation, {repr(st) if st else 'none'} in the source")
     offset = 0 if bool(tl) != bool(sl) else len(t) - len(tt)
-    yield ctx.at_side(seg, "; ".join(what), offset=offset, fix=fixed, edits=ctx.replace_translation(seg, fixed))
+    # The fix removes whitespace the translation added; it does not copy the source's own
+    # stray edges (often a no-break space) into the translation.
+    fixed = (tl if sl else "") + t.strip(EDGE_SPACE) + (tt if st else "")
+    if fixed == t:
+        yield ctx.at_side(seg, "; ".join(what), offset=offset)
+    else:
+        yield ctx.at_side(seg, "; ".join(what), offset=offset, fix=fixed, edits=ctx.replace_translation(seg, fixed))
 
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
