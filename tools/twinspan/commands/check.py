@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "check",
         help="check articles: pairing, numbering, links, markup, numbers, text, front matter, cross-locale",
-        description=__doc__,
+        description="Localization QA of bilingual articles, for CI: pairing, numbering, links, markup, numbers, text, "
+        "front matter, and drift between locales of the same article.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

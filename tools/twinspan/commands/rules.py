@@ -13,7 +13,11 @@ from ..errors import UsageError
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("rules", help="list the check rules, or explain one", description=__doc__)
+    p = sub.add_parser(
+        "rules",
+        help="list the check rules, or explain one",
+        description="List the rules of twinspan check, or explain one with its examples.",
+    )
     p.add_argument("code", nargs="?", metavar="CODE", help="a rule code (TS702) or name (duplicated-word)")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.set_defaults(func=_run)
