@@ -35,7 +35,7 @@ import yaml
 from ..errors import UsageError
 from .finding import Severity
 
-DEFAULT_REQUIRED = ("title", "ms.contentlocale", "ms.translationtype", "ms.sourcegitcommit", "ms.lasthandoff")
+DEFAULT_REQUIRED = ("title", "ms.contentlocale", "ms.translationtype")
 _KEYS = {"select", "ignore", "exclude", "fail-on", "severity", "alphabets", "required-front-matter"}
 
 

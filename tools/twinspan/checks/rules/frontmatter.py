@@ -48,10 +48,11 @@ def _key_line(ctx: Context, key: str) -> int:
     Severity.ERROR,
     summary="A required front matter key is missing or empty.",
     explanation=(
-        "Publishing and the checks read title, ms.contentlocale, ms.translationtype, ms.sourcegitcommit and "
-        "ms.lasthandoff from the front matter. The list is configurable: required-front-matter in [tool.twinspan]."
+        "Publishing and the checks read title, ms.contentlocale and ms.translationtype from the front matter. "
+        "The list is configurable (required-front-matter in [tool.twinspan]); a localization pipeline that "
+        "relies on ms.sourcegitcommit and ms.lasthandoff (the cross-locale rules show and compare them) adds them."
     ),
-    bad=example(_fm(ms_sourcegitcommit="")),
+    bad=example(_fm(ms_translationtype="")),
     good=example(_fm()),
 )
 def front_matter_key(ctx: Context) -> Iterator[Finding]:
