@@ -103,6 +103,7 @@ def parse(
         title_segments=struct.title_segments,
         procedures=struct.procedures,
         diagnostics=tuple(diags),
+        anchors=struct.anchors,
     )
 
 
