@@ -16,8 +16,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
+#: The CLI of the interpreter running this script (a CI shell has no activated venv).
+TWINSPAN = [sys.executable, "-m", "twinspan"]
+
+
 def run_cli(paths: list[str]) -> dict[str, object]:
-    r = subprocess.run(["twinspan", "parse", "--format", "json", *paths], capture_output=True, text=True, check=False)
+    r = subprocess.run(TWINSPAN + ["parse", "--format", "json", *paths], capture_output=True, text=True, check=False)
     if r.returncode != 0:
         raise SystemExit(f"twinspan parse failed ({r.returncode}): {r.stderr[-2000:]}")
     data: dict[str, object] = json.loads(r.stdout)
@@ -51,7 +55,18 @@ def main() -> int:
     if with_translation != expected:
         print("acceptance: FAILED, segments lost", file=sys.stderr)
         return 1
-    print("acceptance: 1 passed, 0 failed")
+    # The QA gate over the same corpus: it must finish and report (exit 1: it has real defects), never fail (2).
+    t0 = time.perf_counter()
+    r = subprocess.run(TWINSPAN + ["check", "--format", "json", "--no-cache", str(root)], capture_output=True, text=True, check=False)
+    dt = time.perf_counter() - t0
+    if r.returncode not in (0, 1):
+        print(f"acceptance: twinspan check exited {r.returncode}: {r.stderr[-2000:]}", file=sys.stderr)
+        return 1
+    report = json.loads(r.stdout)
+    by_code = Counter(f["code"] for f in report["findings"])
+    print(f"check: {report['files']} files, {report['segments']} segments, {len(report['findings'])} findings in {dt:.1f} s")
+    print("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(by_code.items())))
+    print("acceptance: 2 passed, 0 failed")
     return 0
 
 
