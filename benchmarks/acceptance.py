@@ -15,13 +15,12 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-
 #: The CLI of the interpreter running this script (a CI shell has no activated venv).
 TWINSPAN = [sys.executable, "-m", "twinspan"]
 
 
 def run_cli(paths: list[str]) -> dict[str, object]:
-    r = subprocess.run(TWINSPAN + ["parse", "--format", "json", *paths], capture_output=True, text=True, check=False)
+    r = subprocess.run([*TWINSPAN, "parse", "--format", "json", *paths], capture_output=True, text=True, check=False)
     if r.returncode != 0:
         raise SystemExit(f"twinspan parse failed ({r.returncode}): {r.stderr[-2000:]}")
     data: dict[str, object] = json.loads(r.stdout)
@@ -57,7 +56,7 @@ def main() -> int:
         return 1
     # The QA gate over the same corpus: it must finish and report (exit 1: it has real defects), never fail (2).
     t0 = time.perf_counter()
-    r = subprocess.run(TWINSPAN + ["check", "--format", "json", "--no-cache", str(root)], capture_output=True, text=True, check=False)
+    r = subprocess.run([*TWINSPAN, "check", "--format", "json", "--no-cache", str(root)], capture_output=True, text=True, check=False)
     dt = time.perf_counter() - t0
     if r.returncode not in (0, 1):
         print(f"acceptance: twinspan check exited {r.returncode}: {r.stderr[-2000:]}", file=sys.stderr)
