@@ -129,6 +129,8 @@ class Audit(HTMLParser):
         if self._raw == tag:
             text = "".join(self._text)
             if self._type == "application/ld+json":
+                if "<" in text:  # "<!--<script" would put the parser in script-data-escaped state
+                    self.problems.append("<script type=application/ld+json> holds a '<'")
                 try:  # content stays inside the JSON: it parses, and the element was not closed early
                     json.loads(text)
                 except ValueError:

@@ -176,7 +176,9 @@ class SiteBuild:
             ctx["crumbs"] = [{"title": i18n.t(self.lang, "home"), "url": home}, {"title": self.topic_names[doc.topic.id], "url": topic}]
             data = self.structured.get(doc.slug)
             if data is not None and getattr(data, "jsonld", None):
-                ctx["jsonld"] = json.dumps(data.jsonld, ensure_ascii=False).replace("</", "<\\/")
+                # "<", ">" and "&" as JSON escapes: no "</script" nor "<!--" can end or derail the element
+                text = json.dumps(data.jsonld, ensure_ascii=False)
+                ctx["jsonld"] = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return ctx
 
     def write_files(self, site_dir: Path) -> None:
