@@ -28,7 +28,11 @@ HTML = payloads("html.txt")
 URLS = payloads("urls.txt")
 NAMES = payloads("names.txt")
 #: Link titles that try to close the title attribute and add a handler.
-TITLES = ['"t\\" onmouseover=\\"window.__pwned=301"', "'t\" onmouseover=\"window.__pwned=302'", '(t" autofocus onfocus="window.__pwned=303)']
+TITLES = [
+    '"t\\" onmouseover=\\"window.__pwned=301"',
+    "'t\" onmouseover=\"window.__pwned=302'",
+    '(t" autofocus onfocus="window.__pwned=303)',
+]
 
 
 def _seg(n: int) -> str:
@@ -110,11 +114,10 @@ class Audit(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             value = value or ""
-            if name.startswith("on") and value not in THEME_HANDLERS:
-                self.problems.append(f"<{tag} {name}={value!r}>")
-            elif name in URL_ATTRIBUTES and any(unsafe_url(v) for v in value.split(",")):
-                self.problems.append(f"<{tag} {name}={value!r}>")
-            elif name in ("style", "srcdoc") and "__pwned" in value:
+            handler = name.startswith("on") and value not in THEME_HANDLERS
+            url = name in URL_ATTRIBUTES and any(unsafe_url(v) for v in value.split(","))
+            payload = name in ("style", "srcdoc") and "__pwned" in value
+            if handler or url or payload:
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag in ("iframe", "object", "embed", "base", "frame") or (tag == "meta" and dict(attrs).get("http-equiv")):
             self.problems.append(f"<{tag}> element")
