@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..io import atomic_write, iter_markdown, load
 from ..pipeline import map_files
+from ..source import displayable
 from .howto import howto_jsonld
 from .paths import check_unique, key_of
 from .steps import STEPS_VERSION, index_entry, steps_document
 
 FORMATS = ("json", "howto")
-_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def dumps(doc: Any) -> bytes:
@@ -26,7 +25,7 @@ def dumps(doc: Any) -> bytes:
     is derived data, and the parse diagnostics report those bytes.
     """
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n"
-    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    return displayable(text).encode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import yaml
 from ..io import inside, load
 from ..model import Article
 from ..parser import locale_from_path
+from ..source import displayable
 from . import slugs
 
 SOURCE_LANGUAGE = "en"
@@ -198,7 +199,7 @@ def load_docs(kb: KnowledgeBase, lang: str) -> list[Doc]:
         translated, english = article.title
         fm_title = str((article.front_matter or {}).get("title") or "").strip()
         title = (translated or fm_title) if side == "translation" else english
-        title = title or slug.replace("-", " ").capitalize()
+        title = displayable(title or slug.replace("-", " ").capitalize())
         docs.append(Doc(slug, article, side, path, title, topic_of(english or fm_title, path.name), codes))
     return docs
 

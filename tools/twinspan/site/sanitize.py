@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 import nh3
 from mkdocs.utils import get_relative_url
 
+from ..source import displayable
+
 TAGS = frozenset(
     {
         *("a", "abbr", "b", "bdi", "blockquote", "br", "cite", "code", "del", "em", "hr", "i", "img", "ins", "kbd"),
@@ -144,7 +146,7 @@ class Sanitizer:
 
     def clean(self, html: str, source: bool = False) -> str:
         self._active = self.source_links if source else self.links
-        return self._cleaner.clean(html)
+        return self._cleaner.clean(displayable(html))
 
     def _filter(self, tag: str, attr: str, value: str) -> str | None:
         if attr in ("href", "src"):
