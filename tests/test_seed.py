@@ -130,3 +130,17 @@ def test_inline_fast_path_agrees_with_markdown_it(seed_text: str) -> None:
         assert parse_inline(text).plain == expected
     # and a side with markup still goes through markdown-it
     assert parse_inline("Select **Save**.").strong == ("Save",)
+
+
+def test_anchors_are_explicit_names_and_heading_slugs(seed_path: Path) -> None:
+    a = twinspan.load(seed_path)
+    assert "enable-smtp-authentication-and-troubleshooting" in a.anchors  # <a name> and the English heading's slug
+    assert "تمكين-مصادقة-smtp-وإصلاحها" in a.anchors  # the Arabic heading's slug
+
+
+def test_html_links_are_links() -> None:
+    from twinspan.inline import parse_inline
+
+    inline = parse_inline('انقر <a href="https://example.com/x">هنا</a> أو [هناك](/y)')
+    assert [(x.text, x.url) for x in inline.links] == [("هنا", "https://example.com/x"), ("هناك", "/y")]
+    assert parse_inline('<a name="top"></a>').links == ()

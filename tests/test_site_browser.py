@@ -66,8 +66,12 @@ NORMALISATION = article(
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("browser-site")
     content = make_content(tmp / "content", {"injection-test.md": INJECTION, "normalisation-test.md": NORMALISATION})
-    result = build_site(content, tmp / "site", strict=True)
+    # Not strict: the check reports the attack article's javascript:/data: links as errors
+    # (which fail a strict build), and the site must still be safe when someone builds it anyway.
+    result = build_site(content, tmp / "site", strict=False)
     assert result.returncode == 0, result.stderr
+    unsafe = [line for line in result.stderr.splitlines() if "injection-test.md" in line and "TS406" in line]
+    assert unsafe, result.stderr
     with serve(tmp / "site") as base:
         yield base
 

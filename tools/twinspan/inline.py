@@ -53,6 +53,7 @@ def _md() -> MarkdownIt:
 
 
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 def normalize_digits(text: str) -> str:
@@ -96,6 +97,7 @@ def parse_inline(markup: str) -> Inline:
     strong_buf: list[str] = []
     em_buf: list[str] = []
     link_stack: list[tuple[str, str | None, list[str]]] = []
+    html_links: list[int] = []  # positions in link_stack opened by <a href>
 
     def emit(text: str) -> None:
         plain.append(text)
@@ -148,6 +150,16 @@ def parse_inline(markup: str) -> Inline:
                 tags.append(name)
                 if name == "br":
                     emit(" ")
+                elif name == "a":  # an HTML link is a link: <a href="…">text</a>
+                    href_m = _HREF.search(tok.content)
+                    if href_m is not None:
+                        url = next(g for g in href_m.groups() if g is not None)
+                        html_links.append(len(link_stack))
+                        link_stack.append((url, None, []))
+                elif name == "/a" and html_links and html_links[-1] == len(link_stack) - 1:
+                    html_links.pop()
+                    href_url, _, buf = link_stack.pop()
+                    links.append(Link("".join(buf).strip(), href_url, None))
     if strong_depth and strong_buf:  # unclosed (markdown-it does not produce this, but be safe)
         pieces.append(("t", "".join(strong_buf)))
     text = "".join(plain)

@@ -276,6 +276,8 @@ class Article:
     procedures: tuple[Procedure, ...]
     diagnostics: tuple[Diagnostic, ...]
     source_locale: str = SOURCE_LOCALE
+    #: Targets of in-page links (``#name``): ``<a name|id="…">`` and heading slugs.
+    anchors: frozenset[str] = frozenset()
     _by_id: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -78,7 +78,16 @@ def parse(
         if _inside_code(src, offset):
             continue
         p = src.position(offset)
-        diags.append(Diagnostic(D.UNKNOWN_TAG, f"unknown tag <{name}>: it is dropped when rendered", p.line, p.column, None, offset))
+        diags.append(
+            Diagnostic(
+                D.UNKNOWN_TAG,
+                f"unknown tag <{name}>: not an HTML element; HTML renderers drop it (write &lt;{name}&gt; for a placeholder)",
+                p.line,
+                p.column,
+                None,
+                offset,
+            )
+        )
 
     body = body_text[fm.body_start :]
     if len(body) > MAX_STRUCTURE_CHARS:
@@ -112,6 +121,7 @@ def parse(
         title_segments=struct.title_segments,
         procedures=struct.procedures,
         diagnostics=tuple(diags),
+        anchors=struct.anchors,
     )
 
 

@@ -55,6 +55,34 @@ class Structure:
     blocks: tuple[Block, ...]
     title_segments: tuple[int, ...]
     procedures: tuple[Procedure, ...]
+    anchors: frozenset[str] = frozenset()
+
+
+_ANCHOR_ATTR = re.compile(r"""<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""", re.I)
+_SLUG_DROP = re.compile(r"[^\w\- ]")
+
+
+def slug(text: str) -> str:
+    """The id a heading gets (lower case, punctuation dropped, spaces as hyphens)."""
+    return re.sub(r"\s+", "-", _SLUG_DROP.sub("", text.strip().lower()))
+
+
+def _anchors(leaves: list[_Node], segments: Sequence[Segment]) -> frozenset[str]:
+    """Targets of in-page links: <a name/id="…"> in the text, and heading slugs of both languages."""
+    found: set[str] = set()
+    for leaf in leaves:
+        text = leaf.content
+        if "<a" in text or "<A" in text:
+            found.update(m.group(1) for m in _ANCHOR_ATTR.finditer(text))
+        if leaf.type == "heading":
+            if leaf.segments:
+                for side in ("translation", "source"):
+                    plain = " ".join(getattr(segments[i], side).plain for i in leaf.segments if getattr(segments[i], side) is not None)
+                    if plain.strip():
+                        found.add(slug(plain))
+            elif text.strip():
+                found.add(slug(_ANCHOR_ATTR.sub("", text)))
+    return frozenset(found)
 
 
 def parse_blocks(body: str, first_line: int) -> _Node:
@@ -128,7 +156,7 @@ def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | N
         if child.type == "heading" and child.token is not None and child.token.tag == "h1":
             title = tuple(child.segments)
             break
-    return Structure(blocks, title, builder.procedures(root))
+    return Structure(blocks, title, builder.procedures(root), _anchors(leaves, segments))
 
 
 def _containers(root: _Node) -> dict[int, tuple[Container, ...]]:

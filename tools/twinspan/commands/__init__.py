@@ -7,7 +7,7 @@ import importlib
 from types import ModuleType
 
 #: Modules in the order their commands appear in ``twinspan --help``.
-COMMAND_MODULES = ["parse", "export", "po"]
+COMMAND_MODULES = ["parse", "check", "rules", "export", "po"]
 
 
 def load_all() -> list[ModuleType]:

@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..diagnostics import PARSE_CODES
+from ..checks import Finding, check_article, discover
 from ..export import howto_jsonld, steps_document
 from ..export.howto import SideName
 from ..model import Article
@@ -54,30 +54,21 @@ class TwinspanConfig(base.Config):  # type: ignore[no-untyped-call]
     site_name = c.Type(dict, default={})  # the site's name per language; default: site_name
 
 
-# --- the two functions the check and export issues plug into ------------------------------------------
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    path: str
-    line: int
-    column: int
-    message: str
+# --- what the check and the export give the build ------------------------------------------------------
+def _run_checks(paths: Sequence[str]) -> list[Finding]:
+    """The check's per-file rules over the articles this build has already parsed (no second parse).
 
-
-def _run_checks(paths: Sequence[str]) -> list[Any]:
-    """The check over the articles: findings with code, severity, path, line, column, message.
-
-    MERGE: becomes ``twinspan.checks.check_paths(paths).findings``; until the check lands,
-    the parser's own diagnostics with their severities from ``twinspan.diagnostics.PARSE_CODES``
-    (of the articles the build has parsed already).
+    The configuration is the project's (``[tool.twinspan]`` or this plugin's block in mkdocs.yml);
+    files it excludes are not reported. Cross-locale rules need every locale of an article and run
+    in ``twinspan check``, which ``make site`` runs before the build.
     """
+    cfg = discover()
     out: list[Finding] = []
     for path in paths:
+        if cfg.excludes(str(path)):
+            continue
         article, _ = kb.parsed(Path(path))
-        for d in article.diagnostics:
-            info = PARSE_CODES.get(d.code)
-            out.append(Finding(d.code, info.severity if info else "error", str(path), d.line, d.column, d.message))
+        out.extend(check_article(article, cfg))
     return out
 
 
@@ -279,4 +270,4 @@ def _report(findings: Sequence[Any], content: Path) -> None:
             log.info(message)
 
 
-__all__ = ["Finding", "StructuredData", "TwinspanPlugin", "_run_checks", "_structured_data"]
+__all__ = ["StructuredData", "TwinspanPlugin", "_run_checks", "_structured_data"]

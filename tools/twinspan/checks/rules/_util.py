@@ -1,0 +1,64 @@
+"""Small helpers the rule modules share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Whitespace at the edges of a span: spaces, tabs, no-break spaces.
+EDGE_SPACE = " \t\u00a0\u202f"
+
+
+def q(text: str | None, limit: int = 60) -> str:
+    """Quote a piece of text for a one-line message: «…», shortened in the middle."""
+    if text is None:
+        return "«»"
+    text = " ".join(text.split())
+    if len(text) > limit:
+        half = limit // 2 - 1
+        text = text[:half] + "…" + text[-half:]
+    return f"«{text}»"
+
+
+def char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNKNOWN')}"
+
+
+def outside_code(text: str) -> list[tuple[int, int]]:
+    """Stretches of *text* outside backtick code spans, as (start, end) offsets."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        tick = text.find("`", pos)
+        if tick == -1:
+            out.append((pos, n))
+            break
+        out.append((pos, tick))
+        run = tick
+        while run < n and text[run] == "`":
+            run += 1
+        fence = text[tick:run]
+        close = text.find(fence, run)
+        if close == -1:  # an unmatched backtick run is literal text
+            out.append((tick, run))
+            pos = run
+            continue
+        pos = close + len(fence)
+    return [(a, b) for a, b in out if b > a]
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+_ARABIC = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_HEBREW = re.compile("[\u05d0-\u05ea\ufb1d-\ufb4f]")
+#: Languages written in a script other than Latin: a text in them has letters of that script.
+SCRIPTS = {"ar": _ARABIC, "fa": _ARABIC, "ur": _ARABIC, "ps": _ARABIC, "he": _HEBREW, "yi": _HEBREW}
+
+
+def in_script(text: str, language: str) -> bool | None:
+    """Whether *text* has letters of the language's script; None for Latin-script (or unknown) languages."""
+    pattern = SCRIPTS.get(language)
+    return None if pattern is None else pattern.search(text) is not None

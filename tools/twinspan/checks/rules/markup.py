@@ -1,0 +1,155 @@
+"""Markup rules (TS5xx): bold, italic, code, inline tags and UI paths must survive translation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ...inline import UIPart
+from ...model import Segment
+from ..context import Context
+from ..finding import Category, Finding, Severity
+from ..registry import example, pair, segment_rule
+from ._util import plural, q
+
+
+def _runs(runs: tuple[str, ...]) -> str:
+    return ", ".join(q(r, 30) for r in runs) if runs else "none"
+
+
+def _count_rule(ctx: Context, seg: Segment, attr: str, word: str) -> Iterator[Finding]:
+    assert seg.translation is not None and seg.source is not None
+    src: tuple[str, ...] = getattr(seg.source.inline, attr)
+    tr: tuple[str, ...] = getattr(seg.translation.inline, attr)
+    if len(src) != len(tr):
+        yield ctx.at_side(seg, f"{plural(len(src), word)} in the source ({_runs(src)}), {len(tr)} in the translation ({_runs(tr)})")
+
+
+@segment_rule(
+    "TS501",
+    "bold-count",
+    Category.MARKUP,
+    Severity.WARNING,
+    summary="The translation has a different number of bold runs than the source.",
+    explanation=(
+        "Bold marks UI labels (**Save**, **Users**). A translation with fewer or more bold runs has lost a label's "
+        "markup, or merged two labels into one («**Users** > **Active users**» → one bold run)."
+    ),
+    bad=example(pair("1-101", "حدد **المستخدمون النشطون**.", "Select **Users** > **Active users**.")),
+    good=example(pair("1-101", "حدد **المستخدمون** > **المستخدمون النشطون**.", "Select **Users** > **Active users**.")),
+)
+def bold_count(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    return _count_rule(ctx, seg, "strong", "bold run")
+
+
+@segment_rule(
+    "TS502",
+    "italic-count",
+    Category.MARKUP,
+    Severity.WARNING,
+    summary="The translation has a different number of italic runs than the source.",
+    explanation="Italic marks names and terms; a translation that drops or adds italic runs changes what is emphasised.",
+    bad=example(pair("1-101", "نهج يسمى بلا تأخيرات.", "A policy called *No delays*.")),
+    good=example(pair("1-101", "نهج يسمى *بلا تأخيرات*.", "A policy called *No delays*.")),
+)
+def italic_count(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    return _count_rule(ctx, seg, "em", "italic run")
+
+
+@segment_rule(
+    "TS503",
+    "code-changed",
+    Category.MARKUP,
+    Severity.ERROR,
+    summary="Code spans of the source are missing or changed in the translation.",
+    explanation=(
+        "Code (`Set-Mailbox`, `smtp.office365.com`) is never translated: a reader types it as it is written. "
+        "Each code span of the source must be in the translation, unchanged."
+    ),
+    bad=example(pair("1-101", "شغّل `تعيين-علبة البريد`.", "Run `Set-Mailbox`.")),
+    good=example(pair("1-101", "شغّل `Set-Mailbox`.", "Run `Set-Mailbox`.")),
+)
+def code_changed(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    assert seg.translation is not None and seg.source is not None
+    src, tr = seg.source.inline.code, seg.translation.inline.code
+    if src == tr or Counter(c.strip() for c in src) == Counter(c.strip() for c in tr):
+        return
+    missing = list((Counter(c.strip() for c in src) - Counter(c.strip() for c in tr)).elements())
+    added = list((Counter(c.strip() for c in tr) - Counter(c.strip() for c in src)).elements())
+    parts = []
+    if missing:
+        parts.append(f"code {', '.join(q(c, 40) for c in missing)} of the source is not in the translation")
+    if added:
+        parts.append(f"the translation has {', '.join(q(c, 40) for c in added)}")
+    yield ctx.at_side(seg, "; ".join(parts))
+
+
+@segment_rule(
+    "TS504",
+    "inline-tags",
+    Category.MARKUP,
+    Severity.WARNING,
+    summary="Inline HTML tags (<br/>, <sup>, …) differ between the source and the translation.",
+    explanation="Inline tags are layout: a line break or superscript the source has must be in the translation too, as many times.",
+    bad=example(pair("1-101", "السطر الأول السطر الثاني", "First line<br/>second line")),
+    good=example(pair("1-101", "السطر الأول<br/>السطر الثاني", "First line<br/>second line")),
+)
+def inline_tags(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    assert seg.translation is not None and seg.source is not None
+    if seg.source.inline.tags == seg.translation.inline.tags:
+        return
+    src, tr = Counter(seg.source.inline.tags), Counter(seg.translation.inline.tags)
+    if src == tr:
+        return
+
+    def show(c: Counter[str]) -> str:
+        return ", ".join(f"<{t}>×{n}" for t, n in sorted(c.items())) or "none"
+
+    yield ctx.at_side(seg, f"inline tags differ: source {show(src)}, translation {show(tr)}")
+
+
+def _path_text(path: tuple[UIPart, ...]) -> str:
+    return " > ".join(p.text for p in path)
+
+
+def _shape(path: tuple[UIPart, ...]) -> tuple[int, int]:
+    return len(path), sum(p.bold for p in path)
+
+
+@segment_rule(
+    "TS505",
+    "ui-path",
+    Category.MARKUP,
+    Severity.WARNING,
+    summary="A UI path (A > B > C) has a different number of parts, or of bold parts, in the translation.",
+    explanation=(
+        "A UI path tells the reader where to click, one bold label per step. When the translation's path has "
+        "fewer parts, or a part lost its bold, a step of the navigation is missing or unrecognisable."
+    ),
+    bad=example(pair("1-101", "حدد  >  **المستخدمون النشطون**.", "Select **Users** > **Active users**.")),
+    good=example(pair("1-101", "حدد **المستخدمون** > **المستخدمون النشطون**.", "Select **Users** > **Active users**.")),
+)
+def ui_path(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    assert seg.translation is not None and seg.source is not None
+    src, tr = seg.source.inline.ui_paths, seg.translation.inline.ui_paths
+    if not src and not tr:
+        return
+    if [_shape(p) for p in src] == [_shape(p) for p in tr]:
+        return
+    for k in range(max(len(src), len(tr))):
+        s = src[k] if k < len(src) else None
+        t = tr[k] if k < len(tr) else None
+        if s is not None and t is not None and _shape(s) == _shape(t):
+            continue
+        if s is None:
+            msg = f"the translation has a UI path {q(_path_text(t or ()))} the source does not have"
+        elif t is None:
+            msg = f"UI path {q(_path_text(s))} of the source is not a UI path in the translation"
+        else:
+            (sn, sb), (tn, tb) = _shape(s), _shape(t)
+            msg = (
+                f"UI path {q(_path_text(s))} has {sn} parts ({sb} bold) in the source, "
+                f"{q(_path_text(t))} has {tn} ({tb} bold) in the translation"
+            )
+        yield ctx.at_side(seg, msg)
+        return
