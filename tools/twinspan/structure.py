@@ -17,7 +17,6 @@ from markdown_it.token import Token
 
 from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
-
 #: Lists and quotes nested deeper than this are not analysed (markdown-it drops what lies below
 #: the limit; the parser reports the segments there). Real articles nest three or four levels.
 MAX_NESTING = 100
