@@ -167,3 +167,16 @@ def test_rendering_hostile_articles_never_raises_and_stays_sanitized(data: bytes
     assert attacks.audit(html) == []
     assert "<script" not in html.lower() and "<style" not in html.lower()
     html.encode("utf-8")  # invalid UTF-8 input (lone surrogates in the model) is U+FFFD on the page
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_an_undecodable_byte_in_a_label_renders_as_a_replacement_character(lang: str) -> None:
+    """Found by the property above: a stray byte between a sub-step label's spans reached the page
+    as a lone surrogate (escaped, not sanitized), which no UTF-8 page can hold."""
+    data = SEED.read_bytes().replace(b'"sxs-lookup"><span data-stu-id="44498-105">', b'"sxs-lookup">\x80<span data-stu-id="44498-105">')
+    a = twinspan.parse(data, path="content/ar-SA/x.md")
+    side = "source" if lang == "en" else "translation"
+    doc = kb.Doc("x", a, side, Path("content/ar-SA/x.md"), a.title[0] or "x", kb.topics()[-1], kb.error_codes(a))
+    out = ArticleRenderer(doc, lang, Markup()).render()
+    (out.title + out.body).encode("utf-8")
+    assert "\ufffd" in out.body or lang == "ar"
