@@ -85,7 +85,9 @@ $(FUZZ_STAMP): pyproject.toml $(TEST_STAMP)
 
 # The long profile: hypothesis with many examples, then atheris for FUZZ_SECONDS.
 fuzz: $(FUZZ_STAMP)
-	TWINSPAN_FUZZ=long $(BIN)/python -m pytest tests -m fuzz -q -n 2 --hypothesis-show-statistics | grep -E "passed|failed|passing examples|Stopped because"
+	TWINSPAN_FUZZ=long $(BIN)/python -m pytest tests -m fuzz -q -n 2 --hypothesis-show-statistics > $(VENV)/fuzz.log; status=$$?; \
+	  grep -E "^tests/.*::|passed|failed|^FAILED| passing, |Stopped because" $(VENV)/fuzz.log; \
+	  [ $$status = 0 ] || { echo "hypothesis found a failure: see $(VENV)/fuzz.log"; exit $$status; }
 	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E "^Done|^stat::number_of_executed_units|ERROR|Traceback" 
 
 acceptance: $(BASE_STAMP)

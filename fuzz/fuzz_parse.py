@@ -1,9 +1,9 @@
-"""Coverage-guided fuzzing of the parser with atheris (libFuzzer), seeded with real articles.
+"""Coverage-guided fuzzing of the parser and the check with atheris (libFuzzer), seeded with real articles.
 
     python fuzz/fuzz_parse.py -max_total_time=300 CORPUS_DIR
 
 Every input must parse without an exception other than the tool's own, round-trip to the same
-bytes, and give inline structure for every side. libFuzzer prints the number of runs at the end.
+bytes, give inline structure for every side, and go through every rule of the check. libFuzzer prints the number of runs at the end.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import atheris
 
 with atheris.instrument_imports():
     import twinspan
+    from twinspan.checks import check_article
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,6 +30,9 @@ def test_one_input(data: bytes) -> None:
         for side in (seg.translation, seg.source):
             if side is not None:
                 side.inline  # noqa: B018
+    for finding in check_article(a):
+        if finding.line < 1 or finding.column < 1:
+            raise AssertionError(f"finding without a position: {finding}")
 
 
 def main() -> None:

@@ -96,7 +96,8 @@ def test_links_point_into_the_built_site(tmp_path: Path) -> None:
     assert links.resolve("media/shot_one.png") == "../media/Shot_One.PNG"  # found whatever the case
     assert links.media.files == {(tmp_path / "ar-SA" / "media" / "Shot_One.PNG").resolve(): "media/Shot_One.PNG"}
     assert links.resolve("media/evil.svg") == "media/evil.svg"  # never copied: SVG can run script
-    assert links.resolve("../secret.png") == "../secret.png"  # outside the locale folder: not copied
+    assert links.resolve("../secret.png") is None  # outside the locale folder: not copied, not linked
+    assert links.resolve("../../etc/passwd") is None and links.resolve("a/../../x.md") is None
     assert len(links.media.files) == 1
     assert links.resolve("//example.org/a") == "https://example.org/a"
     assert links.resolve("javascript:alert(1)") is None

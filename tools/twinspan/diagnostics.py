@@ -32,6 +32,13 @@ NUL_BYTE = _code("TS002", "nul-byte", "encoding", "error", "A NUL byte in the te
 ENCODING_REFUSED = _code("TS003", "encoding-refused", "encoding", "error", "A byte-order mark that the bytes do not honour.")
 TOO_LARGE = _code("TS004", "file-too-large", "encoding", "error", "A file over the size limit; its body is not analysed.")
 LINE_TOO_LONG = _code("TS005", "line-too-long", "markup", "warning", "A line over the length limit; its structure is not analysed.")
+OUTSIDE_STRUCTURE = _code(
+    "TS006",
+    "nesting-too-deep",
+    "markup",
+    "error",
+    "Segments in no Markdown block: nested deeper than the structure limit (lists, quotes), so the site cannot show them.",
+)
 FM_MISSING = _code("TS010", "front-matter-missing", "front-matter", "error", "No YAML front matter between '---' lines at the top.")
 FM_UNCLOSED = _code("TS011", "front-matter-unclosed", "front-matter", "error", "Front matter opened with '---' and never closed.")
 FM_YAML = _code(

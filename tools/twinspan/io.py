@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import ReadError, WriteError
 from .model import Article
 from .parser import parse
+
+log = logging.getLogger("twinspan")
 
 #: Files larger than this are refused before reading (a real article is under 100 KiB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -39,9 +42,22 @@ def load(path: str | os.PathLike[str]) -> Article:
     return parse(read_bytes(path), path=path)
 
 
-def iter_markdown(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
+    """Whether *path*, symlinks resolved, is *root* or lies under it (symlinks resolved too)."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def warn_skipped(path: Path, reason: str) -> None:
+    log.warning("%s: skipped: %s", path, reason)
+
+
+def iter_markdown(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[Path, str], None] = warn_skipped) -> Iterator[Path]:
     """The ``.md`` files named or found (recursively, sorted) under the given paths.
 
+    A folder's walk stays inside it: a symlink whose target lies outside the folder (a
+    symlinked ``.md`` pointing at ``/etc`` or another checkout) is skipped and reported through
+    *on_skip* (by default a warning on the ``twinspan`` logger, which prints to stderr), and
+    symlinked folders are not followed. A file named explicitly is read wherever it points.
     Raises :class:`ReadError` for a path that does not exist.
     """
     for raw in paths:
@@ -50,7 +66,14 @@ def iter_markdown(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             found: list[Path] = []
             for root, dirs, files in os.walk(p):
                 dirs.sort()
-                found.extend(Path(root) / f for f in files if f.endswith(".md"))
+                for f in files:
+                    if not f.endswith(".md"):
+                        continue
+                    path = Path(root) / f
+                    if path.is_symlink() and not inside(path, p):
+                        on_skip(path, f"a symlink to {os.path.realpath(path)}, outside {p}")
+                    else:
+                        found.append(path)
             yield from sorted(found)
         elif p.exists():
             yield p

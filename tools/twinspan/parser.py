@@ -97,6 +97,15 @@ def parse(
     else:
         first_line = src.line_of(fm.body_start)
         struct = structure.build(body, first_line, scan.segments, lang)
+        placed = {i for b in struct.blocks for i in b.segments}
+        lost = [s for i, s in enumerate(scan.segments) if i not in placed and s.line >= first_line]
+        if lost:
+            s = lost[0]
+            msg = (
+                f"{len(lost):,} segment(s), from {s.id} on, are in no Markdown block: nested deeper than "
+                f"{structure.MAX_NESTING} levels (lists, quotes); the site cannot show them"
+            )
+            diags.append(Diagnostic(D.OUTSIDE_STRUCTURE, msg, s.line, s.column, s.id, s.start))
 
     diags.sort(key=lambda d: (d.line, d.column))
     return Article(

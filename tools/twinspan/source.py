@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import itertools
+import re
 from dataclasses import dataclass, field
 
 #: Bytes of input decoded as UTF-16 keep their BOM in the text (U+FEFF), like UTF-8.
@@ -152,3 +153,15 @@ class SourceText:
         else:
             nbytes = len(encode(prefix, self.encoding))
         return Position(line, offset - start + 1, offset, self._bytes_before(line - 1) + nbytes)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def displayable(text: str) -> str:
+    """*text* for output that must be valid Unicode (HTML, JSON, UTF-8 files): the lone surrogates
+    that stand for undecodable input bytes (and unpaired UTF-16 halves) become U+FFFD.
+
+    The model keeps them so that ``dump()`` gives the input back; the parse diagnostics report them.
+    """
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)

@@ -17,10 +17,14 @@ from markdown_it.token import Token
 
 from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
+#: Lists and quotes nested deeper than this are not analysed (markdown-it drops what lies below
+#: the limit; the parser reports the segments there). Real articles nest three or four levels.
+MAX_NESTING = 100
+
 
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     md.disable("inline")  # a core rule: leaves inline tokens unparsed
     return md
 

@@ -67,9 +67,9 @@ class Example:
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             return "".join(ch if ch in "\n\t" or ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
-        if len(self.snippets) == 1:
+        if len(self.snippets) == 1 and self.snippets[0][0] == _DEFAULT_EXAMPLE_PATH:
             return visible(self.snippets[0][1].rstrip("\n"))
-        return "\n\n".join(f"# {path}\n{visible(text.rstrip())}" for path, text in self.snippets)
+        return "\n\n".join(f"# {visible(path)}\n{visible(text.rstrip())}" for path, text in self.snippets)
 
 
 def example(

@@ -33,11 +33,13 @@ def register(sub: Any) -> None:
 
 def run_json(args: argparse.Namespace) -> int:
     result = export_paths(args.paths, args.output, args.format, args.jobs)
+    for line in result.errors:
+        print(f"error: {line}", file=sys.stderr)
     print(
         f"{result.articles} articles exported to {args.output} ({args.format}): {len(result.written)} files written, {result.unchanged} unchanged",
         file=sys.stderr,
     )
-    return 0
+    return 2 if result.errors else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
+from ..errors import ReadError
 from ..io import iter_markdown, load
 from ..model import Article
 from ..serialize import MODEL_VERSION, article_dict
@@ -20,16 +22,26 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Exit 0, or 2 when a file could not be read (reported on stderr; the others are still shown)."""
     files = list(iter_markdown(args.paths))
     out = sys.stdout
+    errors: list[ReadError] = []
+
+    def articles() -> Iterator[Article]:
+        for f in files:
+            try:
+                yield load(f)
+            except ReadError as exc:
+                errors.append(exc)
+                print(f"twinspan: {exc}", file=sys.stderr)
+
     if args.format == "json":
-        articles = [article_dict(load(f)) for f in files]
-        json.dump({"version": MODEL_VERSION, "articles": articles}, out, ensure_ascii=False, indent=2)
+        json.dump({"version": MODEL_VERSION, "articles": [article_dict(a) for a in articles()]}, out, ensure_ascii=False, indent=2)
         out.write("\n")
-        return 0
-    for f in files:
-        out.write(render_text(load(f)))
-    return 0
+    else:
+        for a in articles():
+            out.write(render_text(a))
+    return 2 if errors else 0
 
 
 def _pair(article: Article, indexes: tuple[int, ...]) -> str:

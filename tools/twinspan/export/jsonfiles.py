@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import functools
 import json
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ReadError
 from ..io import atomic_write, iter_markdown, load
 from ..pipeline import map_files
+from ..source import displayable
 from .howto import howto_jsonld
 from .paths import check_unique, key_of
 from .steps import STEPS_VERSION, index_entry, steps_document
 
 FORMATS = ("json", "howto")
-_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def dumps(doc: Any) -> bytes:
@@ -26,18 +26,22 @@ def dumps(doc: Any) -> bytes:
     is derived data, and the parse diagnostics report those bytes.
     """
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n"
-    return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    return displayable(text).encode("utf-8")
 
 
 @dataclass(frozen=True)
 class Exported:
     index: dict[str, Any]  # the article's line in index.json
     files: dict[str, bytes]  # path below the output folder → bytes
+    error: str | None = None  # why the article could not be read (then nothing else is set)
 
 
 def export_article(path: str, fmt: str = "json") -> Exported:
     """The files of one article in *fmt* (``json``: steps document; ``howto``: JSON-LD per language)."""
-    article = load(path)
+    try:
+        article = load(path)
+    except ReadError as exc:  # one unreadable file (too big, unreadable) does not stop the others
+        return Exported({}, {}, str(exc))
     key = key_of(article)
     files: dict[str, bytes] = {}
     if fmt == "json":
@@ -55,13 +59,16 @@ class ExportResult:
     articles: int
     written: list[Path]
     unchanged: int
+    errors: list[str] = field(default_factory=list)  # files that could not be read; the others were exported
 
 
 def export_paths(paths: list[str], out_dir: Path, fmt: str = "json", jobs: int | None = None) -> ExportResult:
     """Export every article under *paths* into *out_dir*; files whose bytes are unchanged are not rewritten."""
     files = [str(p) for p in iter_markdown(paths)]
-    results = list(map_files(functools.partial(export_article, fmt=fmt), files, jobs))
-    check_unique([(r.index["path"], f) for r, f in zip(results, files, strict=True)])
+    done = list(zip(map_files(functools.partial(export_article, fmt=fmt), files, jobs), files, strict=True))
+    errors = [r.error for r, _ in done if r.error is not None]
+    results = [r for r, _ in done if r.error is None]
+    check_unique([(r.index["path"], f) for r, f in done if r.error is None])
     results.sort(key=lambda r: str(r.index["path"]))
     index = {"version": STEPS_VERSION, "format": fmt, "articles": [r.index for r in results]}
     outputs: dict[str, bytes] = {name: data for r in results for name, data in r.files.items()}
@@ -74,4 +81,4 @@ def export_paths(paths: list[str], out_dir: Path, fmt: str = "json", jobs: int |
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, data)
         written.append(target)
-    return ExportResult(len(results), written, len(outputs) - len(written))
+    return ExportResult(len(results), written, len(outputs) - len(written), errors)

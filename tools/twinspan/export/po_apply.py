@@ -23,7 +23,7 @@ from pathlib import Path
 import polib
 
 from ..errors import ReadError
-from ..io import atomic_write, load
+from ..io import atomic_write, inside, load
 from ..model import Article
 from ..parser import locale_from_path
 from ..pipeline import map_files
@@ -85,12 +85,19 @@ def plan_catalog(catalog: Path, content: Path, state: LocaleState, force: bool =
     if not article_path.is_file():
         plan.problem(None, None, f"unknown article: there is no {article_path} for this catalog")
         return plan
+    if not inside(article_path, content):
+        plan.problem(None, None, f"{article_path} is a symlink to {article_path.resolve()}, outside {content}: not written through")
+        return plan
     try:
         po = polib.pofile(str(catalog))
     except (OSError, ValueError) as exc:
         plan.problem(None, None, f"not a readable PO file: {exc}")
         return plan
-    article = load(article_path)
+    try:
+        article = load(article_path)
+    except ReadError as exc:
+        plan.problem(None, None, exc.message)
+        return plan
     plan.old = article.dump_bytes()
     units = units_of(article)
     edits, entries = _check_entries(plan, po, units)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from ..errors import ReadError
 from ..io import atomic_write, iter_markdown, load
 from ..parser import locale_from_path
 from ..pipeline import map_files
@@ -45,7 +46,10 @@ class ExtractReport:
 
 def extract_one(path: str, out_dir: Path, force: bool = False) -> Extracted:
     """The catalog of the article at *path* (bytes, not yet written), or why there is none."""
-    article = load(path)
+    try:
+        article = load(path)
+    except ReadError as exc:  # one unreadable file (too big, unreadable) does not stop the others
+        return Extracted(path, error=str(exc))
     units = units_of(article)
     warnings = tuple(f"{path}:{seg.line}:{seg.column}: segment {seg.id} {why}: it has no PO entry" for seg, why in units.skipped)
     if not units.units:

@@ -6,6 +6,7 @@ Discovery only lists folders (every build process does it, and all agree on the 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,12 +16,19 @@ from pathlib import Path
 
 import yaml
 
-from ..io import load
+from ..io import inside, load
 from ..model import Article
 from ..parser import locale_from_path
+from ..source import displayable
 from . import slugs
 
 SOURCE_LANGUAGE = "en"
+#: MkDocs counts this logger's warnings (``mkdocs build --strict`` fails on them).
+log = logging.getLogger("mkdocs.plugins.twinspan")
+
+
+def warn_skipped(path: Path, reason: str) -> None:
+    log.warning("twinspan: %s: skipped: %s", path, reason)
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,10 @@ class KnowledgeBase:
             locale = locale_from_path(folder / "x.md")
             if locale != folder.name or language_of(locale) in seen_languages:
                 continue
-            files = sorted(p for p in folder.glob("*.md") if p.is_file())
+            if not inside(folder, base):
+                warn_skipped(folder, f"a symlink to {folder.resolve()}, outside {base}")
+                continue
+            files = sorted(p for p in folder.glob("*.md") if _publishable(p, base))
             if not files:
                 continue
             locales.append(locale)
@@ -119,6 +130,17 @@ class KnowledgeBase:
             if src.name.lower() == name.lower():
                 return src.slug
         return None
+
+
+def _publishable(path: Path, root: Path) -> bool:
+    """An article file of the content tree: a symlink out of *root* is skipped with a warning
+    (a strict build fails on it) and never read."""
+    if not path.is_file():
+        return False
+    if path.is_symlink() and not inside(path, root):
+        warn_skipped(path, f"a symlink to {path.resolve()}, outside {root}")
+        return False
+    return True
 
 
 def language_of(locale: str) -> str:
@@ -177,7 +199,7 @@ def load_docs(kb: KnowledgeBase, lang: str) -> list[Doc]:
         translated, english = article.title
         fm_title = str((article.front_matter or {}).get("title") or "").strip()
         title = (translated or fm_title) if side == "translation" else english
-        title = title or slug.replace("-", " ").capitalize()
+        title = displayable(title or slug.replace("-", " ").capitalize())
         docs.append(Doc(slug, article, side, path, title, topic_of(english or fm_title, path.name), codes))
     return docs
 

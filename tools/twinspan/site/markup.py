@@ -17,6 +17,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..source import displayable
 from ..spans import KNOWN_TAGS
 from .sanitize import Sanitizer
 
@@ -89,6 +90,7 @@ class Markup:
         Most sentences are plain text; they skip markdown-it and the sanitizer (nothing to parse
         or clean: the text is escaped).
         """
+        text = displayable(text)
         if _MARKUP.search(text) is None:
             return bidi_text(text) if rtl else escape(text, quote=False)
         return self.sanitizer.clean(self._inline[rtl].renderInline(text), source=source)

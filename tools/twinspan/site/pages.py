@@ -22,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from ..model import Article
+from ..source import displayable
 from . import i18n, kb
 from .markup import Markup
 from .render import ArticleRenderer
@@ -176,7 +177,9 @@ class SiteBuild:
             ctx["crumbs"] = [{"title": i18n.t(self.lang, "home"), "url": home}, {"title": self.topic_names[doc.topic.id], "url": topic}]
             data = self.structured.get(doc.slug)
             if data is not None and getattr(data, "jsonld", None):
-                ctx["jsonld"] = json.dumps(data.jsonld, ensure_ascii=False).replace("</", "<\\/")
+                # "<", ">" and "&" as JSON escapes: no "</script" nor "<!--" can end or derail the element
+                text = displayable(json.dumps(data.jsonld, ensure_ascii=False))
+                ctx["jsonld"] = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return ctx
 
     def write_files(self, site_dir: Path) -> None:
@@ -190,7 +193,7 @@ class SiteBuild:
             if getattr(data, "steps", None):
                 dest = site_dir / self.urls[slug] / "steps.json" if self.urls[slug].endswith("/") else site_dir / f"{slug}.steps.json"
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                dest.write_text(json.dumps(data.steps, ensure_ascii=False, indent=1), encoding="utf-8")
+                dest.write_text(displayable(json.dumps(data.steps, ensure_ascii=False, indent=1)), encoding="utf-8")
 
     # --- article pages --------------------------------------------------------------------------------
     def article(self, page: TwinspanPage, doc: kb.Doc, url: str) -> tuple[str, list[dict[str, Any]]]:

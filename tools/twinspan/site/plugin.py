@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
         self.jobs: list[Job] = []
         self.fork = True
         self.site: SiteBuild | None = None
+        self.final: Path | None = None  # the site folder a staged build replaces when it succeeds
+        self.warnings: utils.CountHandler | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -117,6 +120,15 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
         self.lang = child or self.languages[0]
         self.primary = child is None
         self.root = Path(config.site_dir)
+        if self.primary and self.command == "build" and not self.dirty:
+            # Build beside the site and swap it in on success: an interrupted or failed build
+            # leaves the previous site as it was (and a .<name>.building folder the next build clears).
+            self.final = self.root
+            self.root = self.root.parent / f".{self.root.name}.building"
+            if config.strict:  # MkDocs aborts after on_post_build on warnings: count them to not publish then
+                self.warnings = utils.CountHandler()
+                self.warnings.setLevel(logging.WARNING)
+                logging.getLogger("mkdocs").addHandler(self.warnings)
         config.site_dir = str(self.root / self.lang)
         if config.site_url:
             config.site_url = config.site_url.rstrip("/") + f"/{self.lang}/"
@@ -184,11 +196,39 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
             self.children.clear()
             if failed:
                 raise PluginError(f"twinspan: the {', '.join(failed)} build failed (its messages are above)")
+            self._publish()
 
     def on_build_error(self, *, error: Exception) -> None:
         for child in self.children.values():
             child.terminate()
         self.children.clear()
+        self._discard()
+
+    def _publish(self) -> None:
+        """Swap the staged build in for the site folder (two renames; the old one is then removed)."""
+        if self.final is None:
+            return
+        if self.warnings is not None and self.warnings.get_counts():
+            log.info("twinspan: the site was not replaced: warnings in strict mode")
+            self._discard()
+            return
+        old = self.final.parent / f".{self.final.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if self.final.exists():
+            self.final.rename(old)
+        self.root.rename(self.final)
+        shutil.rmtree(old, ignore_errors=True)
+        self._stop_counting()
+
+    def _discard(self) -> None:
+        if self.final is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+        self._stop_counting()
+
+    def _stop_counting(self) -> None:
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if Path(config.docs_dir).resolve() != self.content:

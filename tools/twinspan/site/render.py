@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 
 from ..model import Block, BlockKind, Procedure, Step, SubStep
+from ..source import displayable
 from . import i18n
 from .kb import Doc
 from .markup import PARAGRAPH_BREAK, Markup
@@ -106,7 +107,9 @@ class ArticleRenderer:
         title = self.run(self.a.title_segments) if self.a.title_segments else escape(self.doc.title)
         blocks = [b for b in self.a.blocks if not (b.kind is BlockKind.HEADING and b.segments == self.a.title_segments and b.level == 1)]
         body = self.blocks(blocks, 0, None)
-        return Rendered(title, body, self.toc, self.step_count)
+        # labels, code blocks and markup between spans are escaped here, not sanitized: undecodable
+        # input bytes (lone surrogates in the model) become U+FFFD in the whole page at once
+        return Rendered(displayable(title), displayable(body), self.toc, self.step_count)
 
     def blocks(self, blocks: Sequence[Block], level: int, scope: _StepScope | None) -> str:
         """Blocks in order; consecutive blocks inside the same list or quote become that list or quote."""
@@ -197,7 +200,12 @@ class ArticleRenderer:
         else:
             inner, name, key = self.markup.block(raw, self.rtl).removeprefix("<p>").removesuffix("</p>\n"), raw, raw
         anchor = self.anchors.make(key or name)
-        token: dict[str, Any] = {"level": level, "id": anchor, "name": escape(name), "children": []}  # Material writes it as is
+        token: dict[str, Any] = {
+            "level": level,
+            "id": anchor,
+            "name": escape(displayable(name)),
+            "children": [],
+        }  # Material writes it as is
         if level > 2 and self.toc and self.toc[-1]["level"] < level:
             self.toc[-1]["children"].append(token)
         else:

@@ -3,7 +3,8 @@
 Content can never inject script or event handlers: only the tags and attributes listed here
 survive, ``<script>``/``<style>`` lose their content too, and ``href``/``src`` keep only
 http(s)/mailto URLs or relative ones, which :class:`Links` rewrites for the built site
-(``javascript:``, ``data:``, ``vbscript:`` and any other scheme are dropped).
+(``javascript:``, ``data:``, ``vbscript:`` and any other scheme are dropped, and so are relative
+paths that climb out of the article's folder, like ``../../etc/passwd``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 from mkdocs.utils import get_relative_url
+
+from ..source import displayable
 
 TAGS = frozenset(
     {
@@ -103,7 +106,10 @@ class Links:
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if path.lower().endswith(".md"):
             target = self.article_url(PurePosixPath(path).name)
-            return get_relative_url(target, self.page_url) + fragment if target is not None else url
+            if target is not None:
+                return get_relative_url(target, self.page_url) + fragment
+        if not _stays_inside(path):
+            return None  # "../../etc/passwd": out of the content tree, nothing on the site to point at
         found = find_file(self.locale_dir, path)
         if found is not None and found.suffix.lower() in MEDIA_SUFFIXES:
             found, folder = found.resolve(), self.locale_dir.resolve()
@@ -140,12 +146,22 @@ class Sanitizer:
 
     def clean(self, html: str, source: bool = False) -> str:
         self._active = self.source_links if source else self.links
-        return self._cleaner.clean(html)
+        return self._cleaner.clean(displayable(html))
 
     def _filter(self, tag: str, attr: str, value: str) -> str | None:
         if attr in ("href", "src"):
             return self._active.resolve(value) if self._active is not None else (value if _safe_url(value) else None)
         return value
+
+
+def _stays_inside(path: str) -> bool:
+    """Whether a relative path, taken from the article's folder, stays inside it (no ``..`` climbing out)."""
+    depth = 0
+    for part in PurePosixPath(path.replace("\\", "/")).parts:
+        depth += -1 if part == ".." else 0 if part in (".", "") else 1
+        if depth < 0:
+            return False
+    return True
 
 
 def _safe_url(url: str) -> bool:

@@ -10,7 +10,8 @@ from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..normalize import parse_date
 from ..registry import article_rule, example, pair
-from ._util import in_script, q
+from ._util import char_name, in_script, q
+from .text import HIDDEN
 
 _H1 = "# " + pair("1-101", "تمكين مصادقة SMTP", "Enable SMTP authentication") + "\n"
 
@@ -174,3 +175,46 @@ def title_h1(ctx: Context) -> Iterator[Finding]:
             source=h1_src,
             target=title,
         )
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+@article_rule(
+    "TS806",
+    "front-matter-hidden-character",
+    Category.FRONT_MATTER,
+    Severity.WARNING,
+    summary="A bidi control or invisible character in a front matter value (title, description …).",
+    explanation=(
+        "Front matter values become page titles, descriptions and search entries. A bidi override (U+202E) "
+        "makes a title read in another order than it is stored ('Trojan Source'); an invisible character "
+        "(U+200B) makes search miss it. Reported once per key."
+    ),
+    bad=example(_fm(title="تمكين \u202eمصادقة SMTP")),
+    good=example(_fm()),
+)
+def front_matter_hidden_character(ctx: Context) -> Iterator[Finding]:
+    fm = ctx.article.front_matter
+    if not fm:
+        return
+    for key, value in fm.items():
+        for text in _strings(value):
+            m = HIDDEN.search(text)
+            if m is not None:
+                yield ctx.finding(
+                    f"front matter {key} holds the hidden character {char_name(m.group(0))}",
+                    line=_key_line(ctx, str(key)),
+                    column=1,
+                    target=text,
+                )
+                break

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from ...inline import Link
@@ -197,6 +198,30 @@ _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _UNSAFE_TEXT = re.compile(r"(?:\]\(|<|href\s*=\s*[\"']?)\s*((?:javascript|vbscript|data|file):[^)\s>]*)", re.I)
 
 
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "background", "data", "poster", "xlink:href", "srcset", "codebase"})
+_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class _TagURLs(HTMLParser):
+    """The URL attributes of the HTML tags written in a span, entity references decoded as a browser does."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls.extend(v for k, v in attrs if k in _URL_ATTRIBUTES and v)
+
+
+def _html_urls(text: str) -> list[str]:
+    """Unsafe URLs in the raw HTML of a span (``<a href=" &#14; jav&#x09;ascript:…">``): browsers drop
+    controls and spaces from a URL before reading its scheme, and so does this."""
+    parser = _TagURLs()
+    parser.feed(text)
+    parser.close()
+    return [u for u in parser.urls if _scheme(_CONTROLS.sub("", u)) in _UNSAFE_SCHEMES]
+
+
 def _scheme(url: str) -> str:
     try:
         return urlsplit(unquote(url).strip().replace("\t", "").replace("\n", "")).scheme.lower()
@@ -223,6 +248,8 @@ def unsafe_url(ctx: Context, seg: Segment) -> Iterator[Finding]:
         urls = [x.url for x in s.inline.links if _scheme(x.url) in _UNSAFE_SCHEMES]
         if ":" in s.inline.plain:
             urls += [m.group(1) for m in _UNSAFE_TEXT.finditer(s.inline.plain)]
+        if "<" in s.text and not urls:
+            urls += _html_urls(s.text)
         if urls:
             other = "source" if side == "translation" else "translation"
             yield ctx.at_side(seg, f"unsafe URL {q(urls[0], 40)} in the {side} (checked in the {other} too)", side=side)

@@ -61,6 +61,14 @@ _DOCS: dict[str, tuple[str, str, str, dict[str, bool]]] = {
         _OK,
         {"factory": True},
     ),
+    D.OUTSIDE_STRUCTURE: (
+        "Lists and quotes nested more than 100 levels deep are not analysed (a Markdown parser's guard against "
+        "runaway input): the segments there belong to no block, so the site cannot show them. Real articles "
+        "nest three or four levels; such nesting is generated or broken markup.",
+        "> " * 101 + pair("1-101", "مرحبا", "Hello"),
+        "> " + pair("1-101", "مرحبا", "Hello"),
+        {},
+    ),
     D.FM_MISSING: (
         "Every article starts with YAML front matter between '---' lines (title, locale, translation type…).",
         "# مثال\n",

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ...model import Segment
 from ..context import Context
 from ..finding import Category, Finding, Severity
-from ..registry import example, pair, segment_rule
+from ..registry import article_rule, example, pair, segment_rule
 from ._util import EDGE_SPACE, char_name, outside_code, plural, q
 
 #: A word of running text: letters only, with an opening quote or bracket and closing punctuation
@@ -220,6 +220,8 @@ def edge_whitespace(ctx: Context, seg: Segment) -> Iterator[Finding]:
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b\ufeff\u2060\u180e]")
+#: Both kinds, for the places outside the spans: front matter values and file names.
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\ufeff\u2060\u180e]")
 
 
 def _char_findings(ctx: Context, seg: Segment, pattern: re.Pattern[str], what: str) -> Iterator[Finding]:
@@ -290,3 +292,26 @@ def empty_translation(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     if not seg.translation.text.strip() and seg.source.text.strip():
         yield ctx.at_side(seg, f"translation is empty; the source reads {q(seg.source.inline.plain)}")
+
+
+@article_rule(
+    "TS708",
+    "file-name-hidden-character",
+    Category.TEXT,
+    Severity.WARNING,
+    summary="A bidi control or invisible character (U+200B, U+202E …) in the article's file name.",
+    explanation=(
+        "The file name becomes the page's address and the PO catalog's name. An invisible character makes two "
+        "names that look the same differ (links to the file fail), and a bidi override makes a name read in "
+        "another order than it is stored ('Trojan Source'). The site's slug drops them; rename the file."
+    ),
+    bad=example(pair("1-101", "نص", "Text"), path="content/ar-SA/restore-a-group\u200b\u200b.md"),
+    good=example(pair("1-101", "نص", "Text"), path="content/ar-SA/restore-a-group.md"),
+)
+def file_name_hidden_character(ctx: Context) -> Iterator[Finding]:
+    path = ctx.article.path
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1] if path else ""
+    found = HIDDEN.findall(name)
+    if found:
+        chars = ", ".join(char_name(ch) for ch in dict.fromkeys(found))
+        yield ctx.finding(f"the file name {name!r} holds {len(found)} hidden character(s): {chars}", line=1, column=1, target=name)
