@@ -12,6 +12,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import inline_fast
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 #: Error codes: SMTP enhanced status codes with an optional basic code, hex HRESULTs, Azure AD codes.
@@ -81,9 +83,50 @@ _SPECIAL = re.compile(r"[*_`\[\]<>&\\!\n\r]")
 def parse_inline(markup: str) -> Inline:
     if not _SPECIAL.search(markup):  # more than half of all sides: no parser needed
         return Inline(markup, (), (), (), (), (), (), numbers_in(markup), error_codes_in(markup))
+    toks = inline_fast.tokens(markup)  # the common subset, token for token as markdown-it reads it
+    return _inline(toks if toks is not None else _markdown_it_tokens(markup))
+
+
+def _markdown_it_tokens(markup: str) -> list[inline_fast.Tok]:
+    """markdown-it's inline tokens of *markup*, in the tuple form of :mod:`twinspan.inline_fast`
+    (plus ``code``, ``image`` and ``html``)."""
     md = _md()
     children: list[Token] = []
     md.inline.parse(markup, md, {}, children)  # the inline rule chain alone, without the core chain
+    out: list[inline_fast.Tok] = []
+    for tok in children:
+        t = tok.type
+        if t in ("text", "text_special"):
+            out.append(("text", tok.content))
+        elif t in ("softbreak", "hardbreak"):
+            out.append(("text", " "))
+        elif t == "code_inline":
+            out.append(("code", tok.content))
+        elif t == "link_open":
+            out.append((t, str(tok.attrGet("href") or ""), str(tok.attrGet("title") or "")))
+        elif t == "image":
+            alt = "".join(c.content for c in (tok.children or []) if c.type in ("text", "code_inline"))
+            out.append((t, str(tok.attrGet("src") or ""), str(tok.attrGet("title") or ""), alt))
+        elif t == "html_inline":
+            out.append(("html", tok.content))
+        elif t in ("strong_open", "strong_close", "em_open", "em_close", "link_close"):
+            out.append((t,))
+    return out
+
+
+def _joined(toks: list[inline_fast.Tok]) -> list[inline_fast.Tok]:
+    """Adjacent text tokens as one: markdown-it splits text at escapes, entities and unpaired
+    delimiters, and the fast tokenizer does not; neither split means anything to a reader."""
+    out: list[inline_fast.Tok] = []
+    for tok in toks:
+        if tok[0] == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + tok[1])
+        else:
+            out.append(tok)
+    return out
+
+
+def _inline(toks: list[inline_fast.Tok]) -> Inline:
     plain: list[str] = []
     strong: list[str] = []
     em: list[str] = []
@@ -110,15 +153,13 @@ def parse_inline(markup: str) -> Inline:
         for _, _, buf in link_stack:
             buf.append(text)
 
-    for tok in children:
-        t = tok.type
-        if t in ("text", "text_special"):
-            emit(tok.content)
-        elif t in ("softbreak", "hardbreak"):
-            emit(" ")
-        elif t == "code_inline":
-            code.append(tok.content)
-            emit(tok.content)
+    for tok in _joined(toks):
+        t = tok[0]
+        if t == "text":
+            emit(tok[1])
+        elif t == "code":
+            code.append(tok[1])
+            emit(tok[1])
         elif t == "strong_open":
             strong_depth += 1
         elif t == "strong_close":
@@ -136,22 +177,21 @@ def parse_inline(markup: str) -> Inline:
                 em.append("".join(em_buf).strip())
                 em_buf.clear()
         elif t == "link_open":
-            link_stack.append((str(tok.attrGet("href") or ""), _str_or_none(tok.attrGet("title")), []))
+            link_stack.append((tok[1], tok[2] or None, []))
         elif t == "link_close" and link_stack:
             href, title, buf = link_stack.pop()
             links.append(Link("".join(buf).strip(), href, title))
         elif t == "image":
-            alt = "".join(c.content for c in (tok.children or []) if c.type in ("text", "code_inline"))
-            links.append(Link(alt, str(tok.attrGet("src") or ""), _str_or_none(tok.attrGet("title")), image=True))
-        elif t == "html_inline":
-            m = _TAG_NAME.match(tok.content)
+            links.append(Link(tok[3], tok[1], tok[2] or None, image=True))
+        elif t == "html":
+            m = _TAG_NAME.match(tok[1])
             if m:
                 name = m.group(1) + m.group(2).lower()
                 tags.append(name)
                 if name == "br":
                     emit(" ")
                 elif name == "a":  # an HTML link is a link: <a href="…">text</a>
-                    href_m = _HREF.search(tok.content)
+                    href_m = _HREF.search(tok[1])
                     if href_m is not None:
                         url = next(g for g in href_m.groups() if g is not None)
                         html_links.append(len(link_stack))
@@ -174,10 +214,6 @@ def parse_inline(markup: str) -> Inline:
         numbers=numbers_in(text),
         error_codes=error_codes_in(text),
     )
-
-
-def _str_or_none(v: object) -> str | None:
-    return None if v is None else str(v)
 
 
 _CLAUSE = re.compile(r"[,;:.!?،؛؟()]")
