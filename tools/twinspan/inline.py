@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from . import inline_fast
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_INDIC_DIGIT = re.compile("[٠-٩۰-۹]")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 #: Error codes: SMTP enhanced status codes with an optional basic code, hex HRESULTs, Azure AD codes.
 _ERROR_CODE = re.compile(
@@ -59,7 +60,7 @@ _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I
 
 
 def normalize_digits(text: str) -> str:
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _INDIC_DIGIT.search(text) else text
 
 
 def numbers_in(text: str) -> tuple[str, ...]:
@@ -76,13 +77,20 @@ def error_codes_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _numbers_and_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Both at once: the digits are normalised once, and text without a digit has no error code."""
+    text = normalize_digits(text)
+    numbers = tuple(_NUMBER.findall(text))
+    return numbers, (error_codes_in(text) if numbers else ())
+
+
 #: Characters that can start inline Markdown or HTML; text without any of them is plain as it is.
 _SPECIAL = re.compile(r"[*_`\[\]<>&\\!\n\r]")
 
 
 def parse_inline(markup: str) -> Inline:
     if not _SPECIAL.search(markup):  # more than half of all sides: no parser needed
-        return Inline(markup, (), (), (), (), (), (), numbers_in(markup), error_codes_in(markup))
+        return Inline(markup, (), (), (), (), (), (), *_numbers_and_codes(markup))
     toks = inline_fast.tokens(markup)  # the common subset, token for token as markdown-it reads it
     return _inline(toks if toks is not None else _markdown_it_tokens(markup))
 
@@ -203,6 +211,7 @@ def _inline(toks: list[inline_fast.Tok]) -> Inline:
     if strong_depth and strong_buf:  # unclosed (markdown-it does not produce this, but be safe)
         pieces.append(("t", "".join(strong_buf)))
     text = "".join(plain)
+    numbers, error_codes = _numbers_and_codes(text)
     return Inline(
         plain=text,
         strong=tuple(strong),
@@ -211,8 +220,8 @@ def _inline(toks: list[inline_fast.Tok]) -> Inline:
         links=tuple(links),
         tags=tuple(tags),
         ui_paths=_ui_paths(pieces),
-        numbers=numbers_in(text),
-        error_codes=error_codes_in(text),
+        numbers=numbers,
+        error_codes=error_codes,
     )
 
 
