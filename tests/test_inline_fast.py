@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 
 import twinspan
 from twinspan import inline_fast
@@ -107,6 +108,20 @@ def test_random_markup_agrees_with_markdown_it(markup: str) -> None:
     toks = inline_fast.tokens(markup)
     if toks is not None:
         assert _merged(toks) == _merged(_markdown_it_tokens(markup))
+
+
+_URL_PIECE = st.sampled_from(
+    [*"aZ09/._~:?#=&;+,!*'()@$-%", "http://", "https://", "HTTP://", "xn--", "%41", "%zz", "[::1]", "//", "é", " ", "\\", "a.b", ":80"]
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(_URL_PIECE, max_size=20).map("".join))
+@example("https://EXAMPLE.com/a%2Fb?x=1&y=2#z")
+@example("http://xn--a.com/")
+def test_urls_taken_as_they_are_are_what_markdown_it_normalises_them_to(url: str) -> None:
+    if inline_fast._NORMAL_URL.fullmatch(url):
+        assert normalizeLink(url) == url
 
 
 @pytest.mark.corpus

@@ -59,6 +59,9 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Mapping[str, Any] | None, 
         # Undecodable bytes (reported as TS001 already) become U+FFFD for the YAML reader only;
         # the text of the article keeps them.
         raw = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    simple = _flat_yaml(raw)
+    if simple is not None:
+        return simple, ()
     if "*" in raw or "&" in raw:
         alias = _first_alias(raw)
         if alias is not None:
@@ -85,6 +88,76 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Mapping[str, Any] | None, 
         msg = f"front matter is a {type(data).__name__}, not a mapping of keys to values"
         return None, (Diagnostic(D.FM_NOT_MAPPING, msg, first_line, 1),)
     return {str(k): v for k, v in data.items()}, ()
+
+
+#: ``key: value`` and ``- item`` lines: the shape of nearly every real front matter.
+_KEY_LINE = re.compile(r"([A-Za-z_][\w.\-]*):(?: +(.*))?")
+_ITEM_LINE = re.compile(r"( *)- +(.*)")
+_QUOTED = re.compile(r""""([^"\\]*)"|'([^']*)'""")
+#: Characters that make a plain scalar more than plain text: indicators at its start, ": " and
+#: " #" inside it, and white space at its end.
+_PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@` \t")
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+
+
+def _scalar(text: str) -> str | None:
+    """The string a flat YAML value stands for, or None where YAML could read anything else
+    (a number, a date, a boolean, an escape, a comment, a flow collection, …)."""
+    if not text:
+        return None
+    first = text[0]
+    if first in "\"'":
+        m = _QUOTED.fullmatch(text)
+        if m is None:
+            return None
+        return m.group(1) if m.group(1) is not None else m.group(2)
+    if first in _PLAIN_BAD_START or ": " in text or " #" in text or text.endswith((" ", ":")):
+        return None
+    if any(regexp.match(text) for _, regexp in _IMPLICIT.get(first, ())):
+        return None  # resolves to a number, a boolean, a date or null
+    return text
+
+
+def _flat_yaml(raw: str) -> dict[str, Any] | None:
+    """The mapping of a front matter made only of ``key: string`` lines and lists of strings
+    under a bare ``key:``, exactly as the YAML loader reads it; None for anything else, which
+    goes to the loader. (libyaml's parser is C, but building values goes through PyYAML's Python
+    constructor and resolver: 0.3 ms a file, most of the cost of parsing a short article.)"""
+    if not raw.replace("\n", "").isprintable():
+        return None  # tabs, CR, control, format and other characters YAML may treat otherwise
+    data: dict[str, Any] = {}
+    items: list[str] | None = None  # the list being read, under the last bare key
+    indent: str | None = None
+    last = ""
+    for line in raw.split("\n"):
+        if not line:
+            continue
+        m = _KEY_LINE.fullmatch(line)
+        if m is not None:
+            key = _scalar(m.group(1))
+            if key is None:
+                return None
+            if m.group(2) is None:
+                items, indent = [], None
+                data[key] = None  # a bare key with no list is null
+                last = key
+                continue
+            value = _scalar(m.group(2))
+            if value is None:
+                return None
+            data[key] = value
+            items = None
+            continue
+        im = _ITEM_LINE.fullmatch(line)
+        if im is None or items is None or (indent is not None and im.group(1) != indent):
+            return None
+        value = _scalar(im.group(2))
+        if value is None:
+            return None
+        indent = im.group(1)
+        items.append(value)
+        data[last] = items
+    return data
 
 
 def _first_alias(raw: str) -> tuple[int, int] | None:

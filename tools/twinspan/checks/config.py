@@ -24,9 +24,11 @@ import fnmatch
 import hashlib
 import json
 import os
+import posixpath
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -66,9 +68,8 @@ class Config:
         matches the path relative to ``root`` (or the current folder), its file name, or a folder on it."""
         if not self.exclude:
             return False
-        rel = PurePosixPath(Path(os.path.relpath(os.path.abspath(path), self.root or os.getcwd())).as_posix())
-        candidates = [rel, *rel.parents]
-        return any(fnmatch.fnmatch(str(c), pat) or (str(c) != "." and c.match(pat)) for pat in self.exclude for c in candidates)
+        rel = os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
+        return _matches(rel, self.exclude) or _folder_excluded(posixpath.dirname(rel) or ".", self.exclude)
 
     def fingerprint(self) -> str:
         """A hash of everything that changes findings (for the cache)."""
@@ -83,6 +84,34 @@ class Config:
             ignore=self.ignore + tuple(ignore or ()),
             fail_on=fail_on or self.fail_on,
         )
+
+
+def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the relative path *rel* matches a pattern, as a whole or (``PurePath.match``) from the right."""
+    return rel != "." and any(fnmatch.fnmatch(rel, pat) or _right_match(rel, pat) for pat in patterns)
+
+
+@lru_cache(maxsize=256)
+def _pattern_parts(pattern: str) -> tuple[bool, tuple[str, ...]]:
+    path = PurePosixPath(pattern)
+    return path.is_absolute(), path.parts
+
+
+def _right_match(rel: str, pattern: str) -> bool:
+    """``PurePosixPath(rel).match(pattern)`` for a relative *rel*, without building a path per file."""
+    absolute, parts = _pattern_parts(pattern)
+    names = rel.split("/")
+    if absolute or not parts or len(parts) > len(names):
+        return False
+    return all(fnmatch.fnmatchcase(name, part) for name, part in zip(reversed(names), reversed(parts), strict=False))
+
+
+@lru_cache(maxsize=4096)
+def _folder_excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the folder *rel*, or a folder it is in, matches (cached: a corpus has few folders)."""
+    if rel == ".":
+        return False
+    return _matches(rel, patterns) or _folder_excluded(posixpath.dirname(rel) or ".", patterns)
 
 
 def _codes(value: Any, key: str, origin: str) -> tuple[str, ...]:

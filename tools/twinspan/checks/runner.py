@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReadError
-from ..io import iter_markdown, read_bytes
+from ..io import markdown_files, read_bytes
 from ..parser import locale_from_path
 from ..pipeline import map_files
 from .cache import CACHE_DIR, Cache
@@ -57,7 +57,7 @@ def check_paths(
     paths = list(paths)
     if only is None:
         named = {os.fspath(p) for p in paths if not os.path.isdir(p)}
-        found = dict.fromkeys(os.fspath(p) for p in iter_markdown(paths))  # a file named twice is checked once
+        found = dict.fromkeys(markdown_files(paths))  # a file named twice is checked once
         targets = files = [f for f in found if f in named or not cfg.excludes(f)]
     else:
         targets, files = _only(paths, only)
