@@ -68,7 +68,7 @@ class Config:
         matches the path relative to ``root`` (or the current folder), its file name, or a folder on it."""
         if not self.exclude:
             return False
-        rel = os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
+        rel = _relative(os.path.abspath(path), os.path.abspath(self.root or os.getcwd())).replace(os.sep, "/")
         return _matches(rel, self.exclude) or _folder_excluded(posixpath.dirname(rel) or ".", self.exclude)
 
     def fingerprint(self) -> str:
@@ -84,6 +84,12 @@ class Config:
             ignore=self.ignore + tuple(ignore or ()),
             fail_on=fail_on or self.fail_on,
         )
+
+
+def _relative(path: str, root: str) -> str:
+    """``os.path.relpath`` of two absolute paths, quickly for the usual case of *path* under *root*."""
+    prefix = root.rstrip(os.sep) + os.sep
+    return path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, root)
 
 
 def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
