@@ -58,6 +58,37 @@ def test_every_unsafe_url_in_raw_html_is_reported(attack_findings: list[twinspan
     assert "91000-207" not in reported and attacks.HTML[7].startswith("<img src=x onerror")  # a handler is no URL
 
 
+#: Attack payloads that are inert in a span: broken tag names (<scr<script>ipt>), a script inside a
+#: quoted attribute value, and markup written as entities (&lt;script&gt;).
+INERT_HTML = {6, 11, 65, 66, 67, 78}
+
+
+def test_every_live_html_payload_in_a_span_is_a_finding(attack_findings: list[twinspan.checks.Finding]) -> None:
+    """Unsafe URLs are TS406; handlers, script, srcdoc, mutation-XSS wrappers and CSS script are TS506."""
+    by_code: dict[str, set[str | None]] = {"TS406": set(), "TS506": set(), "pairing": set()}
+    for f in attack_findings:
+        if f.path.endswith("attack-html.md"):
+            by_code.setdefault(f.code, set()).add(f.segment)
+            if f.category == "pairing":
+                by_code["pairing"].add(f.segment)
+    for k, payload in enumerate(attacks.HTML):
+        segments = {f"91000-{200 + k}", f"91000-{400 + k}"}  # in a paragraph and in a step
+        if k in INERT_HTML:
+            assert not segments & by_code["TS506"], payload
+            continue
+        if "</span>" in payload.lower():  # it closes the span early: a pairing error of the segment
+            assert segments <= by_code["pairing"], payload
+            continue
+        assert segments <= by_code["TS406"] | by_code["TS506"], payload
+    assert "91000-207" in by_code["TS506"] and attacks.HTML[7].startswith("<img src=x onerror")  # the handler itself
+    assert "91000-213" in by_code["TS506"] and "onerror" in attacks.HTML[13] and ">" not in attacks.HTML[13]  # unclosed tag
+
+
+def test_html_shown_as_code_is_not_active_content() -> None:
+    text = article(("عنوان", "Title"), pair("90000-102", "اكتب `<script>alert(1)</script>` هنا", "Type `<script>alert(1)</script>` here"))
+    assert not [f for f in check_article(twinspan.parse(text, path="content/ar-SA/x.md")) if f.code == "TS506"]
+
+
 def test_the_cli_exits_1_on_the_attack_corpus_and_never_2(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content", attacks.articles(), with_repo_content=False)
     result = subprocess.run([sys.executable, "-m", "twinspan", "check", str(content), "--no-cache"], capture_output=True, text=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 #: Whitespace at the edges of a span: spaces, tabs, no-break spaces.
 EDGE_SPACE = " \t\u00a0\u202f"
@@ -62,3 +63,45 @@ def in_script(text: str, language: str) -> bool | None:
     """Whether *text* has letters of the language's script; None for Latin-script (or unknown) languages."""
     pattern = SCRIPTS.get(language)
     return None if pattern is None else pattern.search(text) is not None
+
+
+#: Attributes whose value a browser loads or navigates to.
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "background", "data", "poster", "xlink:href", "srcset", "codebase"})
+#: Elements that run script, load another document, change how the page loads or how the HTML around
+#: them is parsed (noscript, svg, math: mutation XSS): never needed in a sentence.
+ACTIVE_ELEMENTS = frozenset(
+    {"script", "style", "object", "embed", "applet", "base", "frame", "frameset", "iframe", "form", "link", "noscript", "svg", "math"}
+)
+#: A handler attribute in a tag, closed or not (an unclosed tag runs on to the next ">" in the page).
+_HANDLER = re.compile(r"<[A-Za-z][^<>]*?[\s\"'/](on[a-z]+)\s*=", re.I)
+_CSS_SCRIPT = re.compile(r"expression\(|(?:java|vb)script:", re.I)
+_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class RawHTML(HTMLParser):
+    """The tags written as raw HTML in a span, entity references decoded as a browser does: their URL
+    attributes, and what could run or take over the page (handler attributes such as ``onerror``,
+    ``srcdoc``, ``<meta http-equiv>``, and the elements of :data:`ACTIVE_ELEMENTS`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.active: list[str] = []
+        self.feed(text)
+        self.close()
+        if not self.active and (m := _HANDLER.search(text)) is not None:
+            self.active.append(f"<… {m.group(1).lower()}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value:
+                self.urls.append(value)
+            if (
+                name.startswith("on")
+                or name == "srcdoc"
+                or (tag == "meta" and name == "http-equiv")
+                or (name == "style" and value and _CSS_SCRIPT.search(_CONTROLS.sub("", value)))
+            ):
+                self.active.append(f"<{tag} {name}>")
+        if tag in ACTIVE_ELEMENTS:
+            self.active.append(f"<{tag}>")

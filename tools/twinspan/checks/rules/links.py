@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from ...inline import Link
@@ -20,7 +19,7 @@ from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..normalize import normalize_url
 from ..registry import article_rule, example, pair, segment_rule
-from ._util import q
+from ._util import RawHTML, q
 
 _URL = "/azure/active-directory/fundamentals/concept-fundamentals-security-defaults"
 
@@ -198,28 +197,13 @@ _UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 _UNSAFE_TEXT = re.compile(r"(?:\]\(|<|href\s*=\s*[\"']?)\s*((?:javascript|vbscript|data|file):[^)\s>]*)", re.I)
 
 
-_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "background", "data", "poster", "xlink:href", "srcset", "codebase"})
 _CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
-
-
-class _TagURLs(HTMLParser):
-    """The URL attributes of the HTML tags written in a span, entity references decoded as a browser does."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.urls.extend(v for k, v in attrs if k in _URL_ATTRIBUTES and v)
 
 
 def _html_urls(text: str) -> list[str]:
     """Unsafe URLs in the raw HTML of a span (``<a href=" &#14; jav&#x09;ascript:…">``): browsers drop
     controls and spaces from a URL before reading its scheme, and so does this."""
-    parser = _TagURLs()
-    parser.feed(text)
-    parser.close()
-    return [u for u in parser.urls if _scheme(_CONTROLS.sub("", u)) in _UNSAFE_SCHEMES]
+    return [u for u in RawHTML(text).urls if _scheme(_CONTROLS.sub("", u)) in _UNSAFE_SCHEMES]
 
 
 def _scheme(url: str) -> str:

@@ -10,7 +10,7 @@ from ...model import Segment
 from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..registry import example, pair, segment_rule
-from ._util import plural, q
+from ._util import RawHTML, outside_code, plural, q
 
 
 def _runs(runs: tuple[str, ...]) -> str:
@@ -153,3 +153,29 @@ def ui_path(ctx: Context, seg: Segment) -> Iterator[Finding]:
             )
         yield ctx.at_side(seg, msg)
         return
+
+
+@segment_rule(
+    "TS506",
+    "active-content",
+    Category.MARKUP,
+    Severity.ERROR,
+    summary="Raw HTML in a span that could run script or take over the page (onerror=, <script>, srcdoc, <base> …).",
+    explanation=(
+        "A translation is text with a little markup; it never needs event handlers (onerror, onclick …), script, "
+        "style, object/embed, base, form, frame or srcdoc, nor <meta http-equiv>. The site's sanitizer removes them, "
+        "but their presence means the text was tampered with or the tool that made it is broken. Reported on each side "
+        "that has some; HTML shown inside `code` is text and is not reported."
+    ),
+    bad=example(pair("1-101", 'انقر <img src="x" onerror="alert(1)"> هنا.', "Click here.")),
+    good=example(pair("1-101", "اكتب `<img onerror=...>` هنا.", "Type `<img onerror=...>` here.")),
+)
+def active_content(ctx: Context, seg: Segment) -> Iterator[Finding]:
+    assert seg.translation is not None and seg.source is not None
+    for side, s in (("translation", seg.translation), ("source", seg.source)):
+        if "<" not in s.text:
+            continue
+        text = s.text if "`" not in s.text else " ".join(s.text[a:b] for a, b in outside_code(s.text))
+        active = RawHTML(text).active
+        if active:
+            yield ctx.at_side(seg, f"{side} holds {q(active[0], 40)}{f' and {len(active) - 1} more' if len(active) > 1 else ''}", side=side)
