@@ -20,12 +20,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReadError(f"file of {size:,} bytes is over the {MAX_FILE_BYTES:,} byte limit", str(path))
-        with open(p, "rb") as fh:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ReadError(f"file of {size:,} bytes is over the {MAX_FILE_BYTES:,} byte limit", str(path))
             return fh.read()
     except IsADirectoryError:
         raise ReadError("is a directory", str(path)) from None

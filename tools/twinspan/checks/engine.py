@@ -72,13 +72,15 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
     too_large = any(d.code == TOO_LARGE for d in article.diagnostics)
     seg_rules = [] if too_large else rules["segment"]
     if seg_rules:
-        for seg in article.segments:
-            if seg.translation is None or seg.source is None:
-                continue
-            for rule in seg_rules:
-                ctx.rule = rule
-                assert rule.func is not None
-                out.extend(rule.func(ctx, seg))
+        # Rule by rule over the paired segments: ~570,000 calls over the corpus, so the loop is lean.
+        paired = [seg for seg in article.segments if seg.translation is not None and seg.source is not None]
+        extend = out.extend
+        for rule in seg_rules:
+            ctx.rule = rule
+            func = rule.func
+            assert func is not None
+            for seg in paired:
+                extend(func(ctx, seg))
     for rule in rules["article"]:
         if too_large and rule.category is not Category.FRONT_MATTER:
             continue
