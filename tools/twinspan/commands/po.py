@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..export.po_apply import apply_catalogs, find_catalogs
-from ..export.po_extract import extract_paths
-from ..export.po_stats import Counts, locale_counts
+# The catalog modules (polib, Babel) load when a po command runs, not for every twinspan command.
 
 
 def register(sub: Any) -> None:
@@ -49,6 +47,8 @@ def register(sub: Any) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from ..export.po_extract import extract_paths
+
     report = extract_paths(args.paths, args.output, force=args.force, jobs=args.jobs)
     for line in report.warnings:
         print(f"warning: {line}", file=sys.stderr)
@@ -63,6 +63,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    from ..export.po_apply import apply_catalogs
+
     def waiting(lock: Path) -> None:
         print(f"waiting for another `po apply` to finish (lock {lock})", file=sys.stderr)
 
@@ -84,6 +86,9 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from ..export.po_apply import find_catalogs
+    from ..export.po_stats import Counts, locale_counts
+
     counts = locale_counts(find_catalogs(args.paths))
     total = Counts()
     for c in counts.values():
