@@ -83,7 +83,7 @@ def markdown_files(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[P
         elif os.path.exists(given):
             yield given
         else:
-            raise ReadError("no such file or directory", given)
+            raise ReadError("no such file or directory", os.fspath(raw))
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
