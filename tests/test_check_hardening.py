@@ -20,6 +20,7 @@ from conftest import FIXTURES, SEED_NAME
 from sitetools import article, make_content, pair
 from test_fuzz_parse import mutated_article
 from twinspan.checks import check_article, check_paths
+from twinspan.checks.engine import check_texts
 
 
 class _URLs(HTMLParser):
@@ -87,6 +88,45 @@ def test_every_live_html_payload_in_a_span_is_a_finding(attack_findings: list[tw
 def test_html_shown_as_code_is_not_active_content() -> None:
     text = article(("عنوان", "Title"), pair("90000-102", "اكتب `<script>alert(1)</script>` هنا", "Type `<script>alert(1)</script>` here"))
     assert not [f for f in check_article(twinspan.parse(text, path="content/ar-SA/x.md")) if f.code == "TS506"]
+
+
+def _outside(body: str) -> set[str]:
+    """The codes of TS406/TS506/TS507 findings of an article with *body* outside its spans."""
+    text = article(("عنوان", "Title"), pair("90000-102", "نص.", "Text.") + "\n\n" + body)
+    findings = check_texts([("content/ar-SA/x.md", text)], {"select": ["TS406", "TS506", "TS507"]})
+    return {f.code for f in findings}
+
+
+@pytest.mark.parametrize("k", range(len(attacks.HTML)))
+def test_every_live_html_payload_outside_the_spans_is_ts507(k: int) -> None:
+    payload = attacks.HTML[k]
+    if k in INERT_HTML:
+        assert _outside(payload) == set(), payload
+    else:
+        assert _outside(payload) == {"TS507"}, payload
+
+
+@pytest.mark.parametrize("url", attacks.URLS)
+def test_unsafe_urls_in_links_images_and_reference_definitions_outside_the_spans(url: str) -> None:
+    assert _outside(f"[link]({url})") == {"TS507"}
+    assert _outside(f"![image]({url})") == {"TS507"}
+    assert _outside(f"[ref]: {url}\n\n[link][ref]") == {"TS507"}  # a definition is in no block
+
+
+def test_screenshots_as_data_urls_are_pictures_but_svg_is_not() -> None:
+    png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    assert _outside(f"![screenshot]({png})") == set()
+    assert _outside(f'<img src="{png}">') == set()
+    assert _outside("![x](data:image/svg+xml;base64,PHN2Zz4=)") == {"TS507"}
+    assert _outside("```html\n<script>alert(1)</script>\n```") == set()  # a code block is text
+    assert _outside("Type `<img onerror=x>` here.") == set()
+
+
+@pytest.mark.corpus
+def test_the_real_corpus_has_no_unsafe_url_or_active_content(corpus: Path) -> None:
+    """Quiet on clean text: the 2,991 real articles (screenshots as data: URLs included) give none."""
+    result = check_paths([str(corpus / "alchemy-insights")], {"select": ["TS406", "TS506", "TS507"]})
+    assert result.files > 2900 and result.findings == []
 
 
 def test_the_cli_exits_1_on_the_attack_corpus_and_never_2(tmp_path: Path) -> None:

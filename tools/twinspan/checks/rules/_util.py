@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
 
 #: Whitespace at the edges of a span: spaces, tabs, no-break spaces.
 EDGE_SPACE = " \t\u00a0\u202f"
@@ -78,6 +79,21 @@ _CSS_SCRIPT = re.compile(r"expression\(|(?:java|vb)script:", re.I)
 _CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 
 
+#: Tags that can hold neither a URL nor anything active: text-level and structural elements without
+#: attributes, and an anchor with only its name or id.
+_PLAIN_TAG = re.compile(
+    r"<(?:/?(?:a|b|i|u|s|p|br|hr|em|strong|sup|sub|kbd|code|pre|span|div|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|"
+    r"h[1-6]|blockquote|small|mark|del|ins|center)\s*/?|a\s+(?:name|id)\s*=\s*\"[^\"<>&]*\"\s*/?)>",
+    re.I,
+)
+
+
+def has_html_to_read(text: str) -> bool:
+    """Whether *text* has a tag worth reading with :class:`RawHTML` (most spans and blocks hold only
+    ``<br/>`` and ``<a name="…"></a>``, which the reader would visit for nothing)."""
+    return "<" in text and "<" in _PLAIN_TAG.sub("", text)
+
+
 class RawHTML(HTMLParser):
     """The tags written as raw HTML in a span, entity references decoded as a browser does: their URL
     attributes, and what could run or take over the page (handler attributes such as ``onerror``,
@@ -105,3 +121,32 @@ class RawHTML(HTMLParser):
                 self.active.append(f"<{tag} {name}>")
         if tag in ACTIVE_ELEMENTS:
             self.active.append(f"<{tag}>")
+
+
+UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
+#: An unsafe URL written where Markdown or HTML makes it a link: ](…), ]: … (a reference), <…>, href=… (then see is_unsafe_url).
+UNSAFE_URL_TEXT = re.compile(r"(?:\]\(|\]:|<|href\s*=\s*[\"']?)\s*((?:javascript|vbscript|data|file):[^)\s>]*)", re.I)
+
+
+def scheme(url: str) -> str:
+    """The scheme of *url* as a browser reads it (percent-escapes decoded, tabs and newlines dropped)."""
+    try:
+        return urlsplit(unquote(url).strip().replace("\t", "").replace("\n", "")).scheme.lower()
+    except ValueError:
+        return ""
+
+
+#: A raster image embedded as a data: URL (real articles have screenshots so): it cannot run anything.
+_DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpe?g|webp|bmp|x-icon)[;,]", re.I)
+
+
+def is_unsafe_url(url: str) -> bool:
+    """A javascript:, vbscript:, file: or data: URL, except a raster image's data: URL."""
+    url = _CONTROLS.sub("", url)
+    return scheme(url) in UNSAFE_SCHEMES and not _DATA_IMAGE.match(unquote(url).strip())
+
+
+def unsafe_html_urls(text: str) -> list[str]:
+    """Unsafe URLs in raw HTML (``<a href=" &#14; jav&#x09;ascript:…">``): browsers drop controls and
+    spaces from a URL before reading its scheme, and so does this."""
+    return [u for u in RawHTML(text).urls if is_unsafe_url(u)] if has_html_to_read(text) else []

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ...inline import Link
 from ...model import Segment
@@ -19,7 +19,7 @@ from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..normalize import normalize_url
 from ..registry import article_rule, example, pair, segment_rule
-from ._util import RawHTML, q
+from ._util import UNSAFE_URL_TEXT, is_unsafe_url, q, unsafe_html_urls
 
 _URL = "/azure/active-directory/fundamentals/concept-fundamentals-security-defaults"
 
@@ -193,26 +193,6 @@ def malformed_link(ctx: Context, seg: Segment) -> Iterator[Finding]:
         yield ctx.at_side(seg, f"malformed link in the translation: {tr_problem}; the source's links are well formed")
 
 
-_UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
-_UNSAFE_TEXT = re.compile(r"(?:\]\(|<|href\s*=\s*[\"']?)\s*((?:javascript|vbscript|data|file):[^)\s>]*)", re.I)
-
-
-_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def _html_urls(text: str) -> list[str]:
-    """Unsafe URLs in the raw HTML of a span (``<a href=" &#14; jav&#x09;ascript:…">``): browsers drop
-    controls and spaces from a URL before reading its scheme, and so does this."""
-    return [u for u in RawHTML(text).urls if _scheme(_CONTROLS.sub("", u)) in _UNSAFE_SCHEMES]
-
-
-def _scheme(url: str) -> str:
-    try:
-        return urlsplit(unquote(url).strip().replace("\t", "").replace("\n", "")).scheme.lower()
-    except ValueError:
-        return ""
-
-
 @segment_rule(
     "TS406",
     "unsafe-url",
@@ -229,11 +209,11 @@ def _scheme(url: str) -> str:
 def unsafe_url(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     for side, s in (("translation", seg.translation), ("source", seg.source)):
-        urls = [x.url for x in s.inline.links if _scheme(x.url) in _UNSAFE_SCHEMES]
+        urls = [x.url for x in s.inline.links if is_unsafe_url(x.url)]
         if ":" in s.inline.plain:
-            urls += [m.group(1) for m in _UNSAFE_TEXT.finditer(s.inline.plain)]
+            urls += [m.group(1) for m in UNSAFE_URL_TEXT.finditer(s.inline.plain) if is_unsafe_url(m.group(1))]
         if "<" in s.text and not urls:
-            urls += _html_urls(s.text)
+            urls += unsafe_html_urls(s.text)
         if urls:
             other = "source" if side == "translation" else "translation"
             yield ctx.at_side(seg, f"unsafe URL {q(urls[0], 40)} in the {side} (checked in the {other} too)", side=side)

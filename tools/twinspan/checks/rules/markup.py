@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ...inline import UIPart
-from ...model import Segment
+from ...model import BlockKind, Segment
 from ..context import Context
 from ..finding import Category, Finding, Severity
-from ..registry import example, pair, segment_rule
-from ._util import RawHTML, outside_code, plural, q
+from ..registry import article_rule, example, pair, segment_rule
+from ._util import RawHTML, has_html_to_read, is_unsafe_url, outside_code, plural, q, unsafe_html_urls
 
 
 def _runs(runs: tuple[str, ...]) -> str:
@@ -173,9 +175,89 @@ def ui_path(ctx: Context, seg: Segment) -> Iterator[Finding]:
 def active_content(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     for side, s in (("translation", seg.translation), ("source", seg.source)):
-        if "<" not in s.text:
+        if not has_html_to_read(s.text):
             continue
         text = s.text if "`" not in s.text else " ".join(s.text[a:b] for a, b in outside_code(s.text))
         active = RawHTML(text).active
         if active:
             yield ctx.at_side(seg, f"{side} holds {q(active[0], 40)}{f' and {len(active) - 1} more' if len(active) > 1 else ''}", side=side)
+
+
+@article_rule(
+    "TS507",
+    "unsafe-markup-outside-spans",
+    Category.MARKUP,
+    Severity.ERROR,
+    summary="Markup outside the segment spans that could run script (an unsafe URL, a handler, <script>).",
+    explanation=(
+        "What lies between and around the spans (HTML blocks, anchors, images, tables) is copied from the source "
+        "repository, not translated, so nothing there should run: a javascript:/data:/vbscript:/file: URL in a link, "
+        "image or href (a data: URL of a PNG, GIF, JPEG or WebP image is a picture and is allowed, here as in TS406), "
+        "or the active content of TS506, in a block or in lines of no block (reference definitions). Reported at the "
+        "block; code blocks and code spans are text."
+    ),
+    bad=example(pair("1-101", "نص.", "Text.") + '\n\n<img src="x" onerror="alert(1)">\n'),
+    good=example(pair("1-101", "نص.", "Text.") + '\n\n<a name="step-1"></a>\n'),
+)
+def unsafe_outside_spans(ctx: Context) -> Iterator[Finding]:
+    article = ctx.article
+    src = article.source
+    # The text with every segment's spans blanked out (offsets kept): they are TS406's and TS506's.
+    pieces: list[str] = []
+    pos = 0
+    for seg in article.segments:
+        start, end = seg.start, seg.end
+        if start >= pos:
+            pieces.append(article.text[pos:start])
+            pieces.append(" " * (end - start))
+            pos = end
+    pieces.append(article.text[pos:])
+    outside = "".join(pieces)
+    if not has_html_to_read(outside) and "](" not in outside and "]:" not in outside:
+        return  # only plain tags (<br/>, <a name>) and no link outside the spans: the usual article
+    for first, last in _outside_chunks(ctx):
+        chunk = outside[src.line_start(first) : src.line_start(last + 1)]
+        if "<" not in chunk and "]" not in chunk:
+            continue
+        if "`" in chunk:
+            chunk = " ".join(chunk[a:b] for a, b in outside_code(chunk))
+        # Destinations as written, then read as markdown-it and browsers read them (entities, %XX, controls).
+        found = [u for u in _DESTINATION.findall(chunk) if is_unsafe_url(html.unescape(u))]
+        if has_html_to_read(chunk):
+            found += unsafe_html_urls(chunk) + RawHTML(chunk).active
+        found = list(dict.fromkeys(found))
+        if found:
+            more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            yield ctx.finding(f"outside the spans: {q(found[0], 40)}{more}", line=first, column=1)
+
+
+#: A link destination as written: after ](, after ]: (a reference definition), in <…>, or in href=.
+_DESTINATION = re.compile(r"(?:\]\(|\]:|<|href\s*=\s*[\"']?)\s*([^)\s>\"']+)", re.I)
+
+
+def _outside_chunks(ctx: Context) -> list[tuple[int, int]]:
+    """(first line, last line) of each block that is not code, and of each run of body lines in no
+    block at all (reference definitions, what markdown-it dropped), in order."""
+    article = ctx.article
+    body_first = max(1, article.front_matter_end_line)
+    code: set[int] = set()
+    covered: set[int] = set()
+    chunks: list[tuple[int, int]] = []
+    for block in article.blocks:
+        lines = range(block.line, max(block.end_line, block.line + 1))
+        covered.update(lines)
+        if block.kind is BlockKind.CODE:
+            code.update(lines)
+        else:
+            chunks.append((block.line, lines[-1]))
+    run: list[int] = []
+    for line in range(body_first, article.source.line_count + 1):
+        if line in covered:
+            if run:
+                chunks.append((run[0], run[-1]))
+                run = []
+        elif line not in code:
+            run.append(line)
+    if run:
+        chunks.append((run[0], run[-1]))
+    return sorted(set(chunks))
