@@ -50,6 +50,11 @@ def outside_code(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+def without_code(text: str) -> str:
+    """*text* with its backtick code spans left out (a space where each was): code is text, not markup."""
+    return text if "`" not in text else " ".join(text[a:b] for a, b in outside_code(text))
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

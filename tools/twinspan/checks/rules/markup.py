@@ -12,7 +12,7 @@ from ...model import BlockKind, Segment
 from ..context import Context
 from ..finding import Category, Finding, Severity
 from ..registry import article_rule, example, pair, segment_rule
-from ._util import RawHTML, has_html_to_read, is_unsafe_url, outside_code, plural, q, unsafe_html_urls
+from ._util import RawHTML, has_html_to_read, is_unsafe_url, plural, q, unsafe_html_urls, without_code
 
 
 def _runs(runs: tuple[str, ...]) -> str:
@@ -177,7 +177,7 @@ def active_content(ctx: Context, seg: Segment) -> Iterator[Finding]:
     for side, s in (("translation", seg.translation), ("source", seg.source)):
         if not has_html_to_read(s.text):
             continue
-        text = s.text if "`" not in s.text else " ".join(s.text[a:b] for a, b in outside_code(s.text))
+        text = without_code(s.text)
         active = RawHTML(text).active
         if active:
             yield ctx.at_side(seg, f"{side} holds {q(active[0], 40)}{f' and {len(active) - 1} more' if len(active) > 1 else ''}", side=side)
@@ -219,8 +219,7 @@ def unsafe_outside_spans(ctx: Context) -> Iterator[Finding]:
         chunk = outside[src.line_start(first) : src.line_start(last + 1)]
         if "<" not in chunk and "]" not in chunk:
             continue
-        if "`" in chunk:
-            chunk = " ".join(chunk[a:b] for a, b in outside_code(chunk))
+        chunk = without_code(chunk)
         # Destinations as written, then read as markdown-it and browsers read them (entities, %XX, controls).
         found = [u for u in _DESTINATION.findall(chunk) if is_unsafe_url(html.unescape(u))]
         if has_html_to_read(chunk):
