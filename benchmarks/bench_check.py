@@ -9,7 +9,9 @@ Every figure is the wall time of a command, printed with the command (best and m
 - twinspan check, cold: no cache, every file parsed and checked;
 - twinspan check, warm: the content-hash cache in place, nothing changed;
 - twinspan check --changed-since HEAD in a git repository of the corpus with one file edited
-  (cold cache, and warm cache).
+  (cold cache, and warm cache);
+- last, where a cold check's CPU time goes (read, parse and its parts, inline, rules), measured in
+  this process with time.process_time, for whoever works on the cold figure next.
 
 The commands run without PYTHONDONTWRITEBYTECODE, so that Python's bytecode cache works as on a
 user's machine. Run through ``make bench`` (benchmarks/run.py) or directly:
@@ -89,6 +91,59 @@ def show(
 
 def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", *args], cwd=repo, check=True, capture_output=True)
+
+
+def phases(folder: Path) -> None:
+    """Where the cold check's CPU goes, in this process, one file after another (the workers of a
+    cold run do the same work): reading, parsing (front matter, spans, markdown-it's block parser
+    and the rest of the structure), the inline structure of every side, then the rules."""
+    from twinspan import frontmatter, spans, structure
+    from twinspan.checks.config import coerce
+    from twinspan.checks.engine import check_article, codes_for
+    from twinspan.io import markdown_files, read_bytes
+    from twinspan.parser import parse
+    from twinspan.source import SourceText, decode
+
+    config = coerce(None)
+    codes = codes_for(config)
+    spent = dict.fromkeys(
+        ["read", "parse", "  of which front matter", "  of which spans", "  of which markdown-it blocks", "inline", "rules"], 0.0
+    )
+    md = structure._md()
+    for path in markdown_files([folder]):
+        t0 = time.process_time()
+        data = read_bytes(path)
+        t1 = time.process_time()
+        article = parse(data, path=path)
+        t2 = time.process_time()
+        for seg in article.segments:
+            for side in (seg.translation, seg.source):
+                if side is not None:
+                    side.inline  # noqa: B018 - computed on first use
+        t3 = time.process_time()
+        check_article(article, config, codes=codes)
+        t4 = time.process_time()
+        spent["read"] += t1 - t0
+        spent["parse"] += t2 - t1
+        spent["inline"] += t3 - t2
+        spent["rules"] += t4 - t3
+        # the parts of parse, timed again on their own
+        src = SourceText(decode(data).text)
+        t5 = time.process_time()
+        fm = frontmatter.split(src.text)
+        t6 = time.process_time()
+        spans.scan(src, 0, len(src.text), "ar")
+        t7 = time.process_time()
+        md.parse(src.text[fm.body_start :])
+        t8 = time.process_time()
+        spent["  of which front matter"] += t6 - t5
+        spent["  of which spans"] += t7 - t6
+        spent["  of which markdown-it blocks"] += t8 - t7
+    total = spent["read"] + spent["parse"] + spent["inline"] + spent["rules"]
+    print(f"where the cold check's CPU goes (one process, {total:.2f} s CPU; a cold run splits this over its workers):")
+    for name, seconds in spent.items():
+        print(f"    {name:<30} {seconds:6.2f} s  {100 * seconds / total:4.0f}%")
+    print(f"    $ python benchmarks/bench_check.py --corpus {folder.parent.parent}  (the last section)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         show("--changed-since, 1 file, warm", changed, timed(changed, repeat=args.repeat, env=env, cwd=repo), files=1, segments=0, cwd=repo)
         found = json.loads((repo / "out.json").read_text(encoding="utf-8"))
         print(f"    checked {found['files']} file, {len(found['findings'])} findings")
+        phases(folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
