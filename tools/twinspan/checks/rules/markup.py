@@ -201,17 +201,18 @@ def active_content(ctx: Context, seg: Segment) -> Iterator[Finding]:
 )
 def unsafe_outside_spans(ctx: Context) -> Iterator[Finding]:
     article = ctx.article
-    src = article.source
+    src, text = article.source, article.text
     # The text with every segment's spans blanked out (offsets kept): they are TS406's and TS506's.
     pieces: list[str] = []
+    append = pieces.append
     pos = 0
     for seg in article.segments:
         start, end = seg.start, seg.end
         if start >= pos:
-            pieces.append(article.text[pos:start])
-            pieces.append(" " * (end - start))
+            append(text[pos:start])
+            append(" " * (end - start))
             pos = end
-    pieces.append(article.text[pos:])
+    append(text[pos:])
     outside = "".join(pieces)
     if not has_html_to_read(outside) and "](" not in outside and "]:" not in outside:
         return  # only plain tags (<br/>, <a name>) and no link outside the spans: the usual article
