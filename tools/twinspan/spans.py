@@ -23,6 +23,7 @@ _TAGS = (
     r"|(?P<other><(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>)"
 )
 _FAST_TAGS = re.compile(_TAGS)
+_CLOSE_LEN = len("</span>")
 # Before them, a whole canonical pair with no tag inside either side (most segments): one match
 # instead of five tags, with the result the tag-by-tag pass gives for it.
 _FAST = re.compile(
@@ -169,8 +170,9 @@ def scan(src: SourceText, start: int, end: int, lang: str, *, pairs: bool = True
         if kind == "pair":
             a, b = m.span()
             seg_id, t_start, t_end, s_start, s_end = m.group("pid"), *m.span("ptr"), *m.span("psrc")
-            translation = Side(text[t_start:t_end], Range(a, t_end + 7, src), Range(t_start, t_end, src), lang)
-            source = Side(text[s_start:s_end], Range(t_end + 7, b, src), Range(s_start, s_end, src), "en")
+            t_close = t_end + _CLOSE_LEN  # the translation's </span>; the source element starts there
+            translation = Side(text[t_start:t_end], Range(a, t_close, src), Range(t_start, t_end, src), lang)
+            source = Side(text[s_start:s_end], Range(t_close, b, src), Range(s_start, s_end, src), "en")
             append(_Tag(_PAIR, a, b, seg_id, None, (translation, source)))
         elif kind == "c":
             append(_Tag(_CLOSE, m.start(), m.end(), None, None))
