@@ -3,6 +3,7 @@ file, every JSON field has its type, and applying the safe fixes changes only tr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,7 @@ from test_properties import PROFILE_EXAMPLES, mutated
 from twinspan.checks import Config, check_article
 from twinspan.checks.engine import check_texts
 from twinspan.checks.fix import fix_article, fixable_codes
+from twinspan.checks.normalize import parse_date
 from twinspan.checks.registry import all_rules
 
 PATHS = st.sampled_from(["content/ar-SA/x.md", "content/he-IL/x.md", "x.md", "content/de-DE/sub/x.md"])
@@ -61,3 +63,35 @@ def test_a_fix_inside_broken_markup_is_refused() -> None:
     assert any(f.edits for f in check_article(article, codes=FIXABLE))
     fixed, applied, refused = fix_article(article, Config(), FIXABLE)
     assert refused and fixed.dump() == doc and applied == []
+
+
+def _strptime_date(text: str) -> dt.date | None:
+    """The obvious reading of a front matter date, which parse_date must agree with."""
+    for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@settings(max_examples=PROFILE_EXAMPLES)
+@given(
+    st.one_of(
+        st.lists(st.tuples(st.integers(0, 140), st.integers(0, 5)), min_size=3, max_size=3).map(
+            lambda parts: "/".join(str(n).zfill(width) for n, width in parts)
+        ),
+        st.from_regex(r"\A ?[0-9 ٠-٩]{1,3}/[0-9 ]{1,3}/[0-9٠-٩]{3,5} ?\Z"),
+        st.text(alphabet="0123456789/- ", max_size=12),
+    )
+)
+def test_handoff_dates_read_as_strptime_reads_them(text: str) -> None:
+    assert parse_date(text) == _strptime_date(text)
+
+
+def test_handoff_dates_that_are_not_calendar_dates() -> None:
+    assert parse_date("06/23/2021") == dt.date(2021, 6, 23)
+    assert parse_date("6/3/2021") == dt.date(2021, 6, 3)
+    assert parse_date("2021-06-23") == dt.date(2021, 6, 23)
+    for bad in ("02/30/2021", "13/01/2021", "00/10/2021", "001/10/2021", "23/06/2021", "06/23/21", ""):
+        assert parse_date(bad) is None, bad

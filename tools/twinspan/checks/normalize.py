@@ -100,11 +100,21 @@ def words(text: str) -> list[str]:
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+#: MM/DD/YYYY in ASCII digits: what strptime's "%m/%d/%Y" reads, when the numbers make a date.
+_US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A front matter date (``ms.lasthandoff``): MM/DD/YYYY as published, or ISO; None when not a date."""
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
+    m = _US_DATE.fullmatch(text)
+    if m is not None:  # the published form, read without strptime (a tenth of the time)
+        try:
+            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+        except ValueError:
+            return None
     for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()
