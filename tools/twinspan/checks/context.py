@@ -22,6 +22,9 @@ class Context:
         self.language = article.language or ""
         self.rule: Rule | None = None
         self._severities = config.severities
+        #: What one rule works out about a segment and others reuse (the link diff of TS401–TS404),
+        #: keyed by the rule module's own key; it lives as long as the check of this article.
+        self.memo: dict[object, object] = {}
 
     def _stamp(self) -> tuple[str, str, str]:
         rule = self.rule

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import unquote
 
 from ...inline import Link
@@ -60,10 +61,14 @@ def link_diff(seg: Segment) -> LinkDiff | None:
 
 
 def _diff(ctx: Context, seg: Segment) -> LinkDiff | None:
+    """The segment's link diff, worked out once for the four rules that read it."""
     assert seg.translation is not None and seg.source is not None
     if not seg.source.inline.links and not seg.translation.inline.links:
         return None
-    return link_diff(seg)
+    key = ("link_diff", seg.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = link_diff(seg)
+    return cast("LinkDiff | None", ctx.memo[key])
 
 
 @segment_rule(
