@@ -231,6 +231,24 @@ def test_cache_hits_and_invalidation(capsys: pytest.CaptureFixture[str], work: P
     assert list(cache.glob("check-*.json"))
 
 
+def test_the_cache_survives_a_fresh_install_of_the_same_code(tmp_path: Path) -> None:
+    """CI restores .twinspan-cache onto a new checkout or install: every source file then has a new
+    modification time, and the cache must still be valid; an edit of the code must not reuse it."""
+    import twinspan
+    from twinspan.checks.cache import code_fingerprint
+
+    installed = Path(twinspan.__file__).parent
+    assert code_fingerprint(installed) == code_fingerprint()
+    copy = tmp_path / "twinspan"
+    shutil.copytree(installed, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for f in copy.rglob("*.py"):
+        os.utime(f, ns=(1_000_000_000, 1_000_000_000))  # a checkout made at another time
+    assert code_fingerprint(copy) == code_fingerprint()
+    rule = copy / "checks" / "rules" / "text.py"
+    rule.write_text(rule.read_text(encoding="utf-8").replace('"that", "had"', '"that", "had", "the"'), encoding="utf-8")
+    assert code_fingerprint(copy) != code_fingerprint()
+
+
 def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
