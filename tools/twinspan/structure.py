@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
+from . import blocks
+from .blocks import Node
 from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
 #: Lists and quotes nested deeper than this are not analysed (markdown-it drops what lies below
@@ -37,18 +38,6 @@ _LABEL = re.compile(r"^\s*(?:\*\*)?([^\W\d_])(?:\*\*)?\s*[.)](?:\*\*)?\s*$")
 _BOLD_ONLY = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__|<(b|strong)>.+</\1>)\s*:?\s*$", re.S | re.I)
 
 
-@dataclass
-class _Node:
-    type: str  # paragraph, heading, fence, code_block, html_block, hr, table, blockquote, list, item, root
-    start: int = 0  # absolute 1-based first line
-    end: int = 0  # absolute line after the last
-    token: Token | None = None
-    children: list[_Node] = field(default_factory=list)
-    segments: list[int] = field(default_factory=list)
-    content: str = ""
-    depth: int = 0
-
-
 @dataclass(frozen=True, slots=True)
 class Structure:
     blocks: tuple[Block, ...]
@@ -66,7 +55,7 @@ def slug(text: str) -> str:
     return re.sub(r"\s+", "-", _SLUG_DROP.sub("", text.strip().lower()))
 
 
-def _anchors(leaves: list[_Node], segments: Sequence[Segment]) -> frozenset[str]:
+def _anchors(leaves: list[Node], segments: Sequence[Segment]) -> frozenset[str]:
     """Targets of in-page links: <a name/id="…"> in the text, and heading slugs of both languages."""
     found: set[str] = set()
     for leaf in leaves:
@@ -84,48 +73,25 @@ def _anchors(leaves: list[_Node], segments: Sequence[Segment]) -> frozenset[str]
     return frozenset(found)
 
 
-def parse_blocks(body: str, first_line: int) -> _Node:
-    tokens = _md().parse(body)
-    root = _Node("root", first_line, first_line + body.count("\n") + 1)
-    stack = [root]
-    for tok in tokens:
-        parent = stack[-1]
-        start, end = (tok.map[0] + first_line, tok.map[1] + first_line) if tok.map else (parent.start, parent.start)
-        t = tok.type
-        if tok.nesting == 1:
-            kind = {
-                "paragraph_open": "paragraph",
-                "heading_open": "heading",
-                "blockquote_open": "blockquote",
-                "ordered_list_open": "list",
-                "bullet_list_open": "list",
-                "list_item_open": "item",
-                "table_open": "table",
-            }.get(t)
-            if kind is None:  # thead/tr/td inside a table: flattened into it
-                stack.append(parent)
-                continue
-            node = _Node(kind, start, end, tok, depth=parent.depth + (1 if parent.type in ("list", "blockquote") else 0))
-            parent.children.append(node)
-            stack.append(node)
-        elif tok.nesting == -1:
-            stack.pop()
-        elif t == "inline":
-            if parent.type in ("paragraph", "heading"):
-                parent.content = tok.content
-            elif parent.type == "table":
-                parent.content += tok.content + "\n"
-        else:  # fence, code_block, html_block, hr
-            kind = {"fence": "fence", "code_block": "code_block", "html_block": "html_block", "hr": "hr"}.get(t, t)
-            parent.children.append(_Node(kind, start, end, tok, content=tok.content, depth=parent.depth))
-    return root
+def parse_blocks(body: str, first_line: int) -> Node:
+    """The block tree of *body* (its first line is *first_line* of the file): read by
+    :func:`twinspan.blocks.fast` when the body is made of headings, paragraphs and lists only,
+    by markdown-it otherwise."""
+    end_line = first_line + body.count("\n") + 1
+    tree = blocks.fast(body, first_line, end_line, MAX_NESTING)
+    return tree if tree is not None else markdown_it_blocks(body, first_line)
+
+
+def markdown_it_blocks(body: str, first_line: int) -> Node:
+    """The block tree from markdown-it's tokens (the reference :func:`parse_blocks` agrees with)."""
+    return blocks.from_tokens(_md().parse(body), first_line, first_line + body.count("\n") + 1)
 
 
 _LEAF_TYPES = frozenset({"paragraph", "heading", "fence", "code_block", "html_block", "hr", "table"})
 
 
-def _leaves(node: _Node) -> list[_Node]:
-    out: list[_Node] = []
+def _leaves(node: Node) -> list[Node]:
+    out: list[Node] = []
     todo = [node]
     while todo:
         n = todo.pop()
@@ -140,7 +106,7 @@ def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | N
     root = parse_blocks(body, first_line)
     leaves = _leaves(root)
     # Segments to leaves, by the line each segment starts on.
-    owner: dict[int, _Node] = {}
+    owner: dict[int, Node] = {}
     for leaf in leaves:
         for line in range(leaf.start, max(leaf.end, leaf.start + 1)):
             owner[line] = leaf
@@ -152,22 +118,22 @@ def build(body: str, first_line: int, segments: Sequence[Segment], lang: str | N
     blocks = tuple(builder.blocks(root))
     title: tuple[int, ...] = ()
     for child in root.children:
-        if child.type == "heading" and child.token is not None and child.token.tag == "h1":
+        if child.type == "heading" and child.level == 1:
             title = tuple(child.segments)
             break
     return Structure(blocks, title, builder.procedures(root), _anchors(leaves, segments))
 
 
-def _containers(root: _Node) -> dict[int, tuple[Container, ...]]:
+def _containers(root: Node) -> dict[int, tuple[Container, ...]]:
     """For every node (by ``id``), the list items and quotes around it, outermost first."""
     out: dict[int, tuple[Container, ...]] = {}
-    todo: list[tuple[_Node, tuple[Container, ...]]] = [(root, ())]
+    todo: list[tuple[Node, tuple[Container, ...]]] = [(root, ())]
     while todo:
         node, chain = todo.pop()
         out[id(node)] = chain
-        if node.type == "list" and node.token is not None:
-            ordered = node.token.type == "ordered_list_open"
-            start = int(node.token.attrGet("start") or 1) if ordered else 1
+        if node.type == "list":
+            ordered = node.ordered
+            start = node.list_start
             items = [c for c in node.children if c.type == "item"]
             for k, item in enumerate(items):
                 here = Container("ordered" if ordered else "bullet", node.start, item.start, start + k if ordered else None)
@@ -184,7 +150,7 @@ class _Builder:
         self.containers = containers or {}
 
     # --- blocks ------------------------------------------------------------------------
-    def block(self, leaf: _Node) -> Block:
+    def block(self, leaf: Node) -> Block:
         kind = {
             "heading": BlockKind.HEADING,
             "fence": BlockKind.CODE,
@@ -193,8 +159,8 @@ class _Builder:
             "hr": BlockKind.RULE,
             "table": BlockKind.TABLE,
         }.get(leaf.type, BlockKind.PARAGRAPH)
-        level = int(leaf.token.tag[1]) if leaf.type == "heading" and leaf.token is not None else 0
-        info = leaf.token.info.strip() if leaf.type == "fence" and leaf.token is not None else None
+        level = leaf.level if leaf.type == "heading" else 0
+        info = leaf.info.strip() if leaf.type == "fence" else None
         if kind is BlockKind.PARAGRAPH and not leaf.segments and _IMAGE_ONLY.match(leaf.content):
             kind = BlockKind.IMAGE
         text = "" if leaf.segments and kind is not BlockKind.CODE else leaf.content
@@ -210,7 +176,7 @@ class _Builder:
             containers=self.containers.get(id(leaf), ()),
         )
 
-    def blocks(self, node: _Node) -> list[Block]:
+    def blocks(self, node: Node) -> list[Block]:
         """Leaf blocks in document order, with a note (``> [!NOTE]``) as one block."""
         out: list[Block] = []
         for child in node.children:
@@ -224,7 +190,7 @@ class _Builder:
                 out.extend(self.blocks(child))
         return out
 
-    def note(self, quote: _Node) -> Block | None:
+    def note(self, quote: Node) -> Block | None:
         leaves = _leaves(quote)
         if not leaves or leaves[0].type != "paragraph":
             return None
@@ -243,8 +209,8 @@ class _Builder:
         )
 
     # --- procedures --------------------------------------------------------------------
-    def is_marker(self, node: _Node) -> str | None:
-        if node.type == "heading" and node.token is not None and node.token.tag != "h1":
+    def is_marker(self, node: Node) -> str | None:
+        if node.type == "heading" and node.level != 1:
             return "heading"
         if node.type != "paragraph":
             return None
@@ -262,13 +228,13 @@ class _Builder:
             return "bold"
         return "bold" if _BOLD_ONLY.match(node.content) else None
 
-    def procedures(self, root: _Node) -> tuple[Procedure, ...]:
-        sections: list[tuple[_Node | None, str | None, list[_Node]]] = [(None, None, [])]
+    def procedures(self, root: Node) -> tuple[Procedure, ...]:
+        sections: list[tuple[Node | None, str | None, list[Node]]] = [(None, None, [])]
         for child in root.children:
             marker = self.is_marker(child)
             if marker:
                 sections.append((child, marker, []))
-            elif child.type == "list" and child.token is not None and child.token.type == "ordered_list_open":
+            elif child.type == "list" and child.ordered:
                 sections[-1][2].append(child)
         procs: list[Procedure] = []
         for marker_node, kind, lists in sections:
@@ -280,13 +246,12 @@ class _Builder:
             procs.append(Procedure(title, line, steps, kind))
         return tuple(procs)
 
-    def steps(self, lst: _Node) -> list[Step]:
-        assert lst.token is not None
-        start = int(lst.token.attrGet("start") or 1)
+    def steps(self, lst: Node) -> list[Step]:
+        start = lst.list_start
         return [self.step(item, start + k) for k, item in enumerate(c for c in lst.children if c.type == "item")]
 
-    def step(self, item: _Node, number: int) -> Step:
-        marker = item.token.info if item.token is not None else str(number)
+    def step(self, item: Node, number: int) -> Step:
+        marker = item.info
         own: tuple[int, ...] = ()
         substeps: list[SubStep] = []
         notes: list[Block] = []
@@ -310,15 +275,11 @@ class _Builder:
                     continue
             if child.type == "list":
                 close_label()
-                ordered = child.token is not None and child.token.type == "ordered_list_open"
-                start = int(child.token.attrGet("start") or 1) if ordered and child.token is not None else 1
+                ordered = child.ordered
+                start = child.list_start
                 for k, sub in enumerate(c for c in child.children if c.type == "item"):
-                    written = (sub.token.info if sub.token is not None else "") or str(start + k)
-                    text = (
-                        f"{written}{sub.token.markup}"
-                        if ordered and sub.token is not None
-                        else (sub.token.markup if sub.token is not None else "-")
-                    )
+                    written = sub.info or str(start + k)
+                    text = f"{written}{sub.markup}" if ordered else sub.markup
                     segs = tuple(i for leaf in _leaves(sub) for i in leaf.segments)
                     substeps.append(SubStep(Label(text, text, None), segs, sub.start, ordered=ordered, kind="item"))
                     blocks.extend(self.block(leaf) for leaf in _leaves(sub))
