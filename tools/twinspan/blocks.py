@@ -376,7 +376,9 @@ class _Tokenizer:
             if indentAfterMarker > 4:
                 raise _Bail  # the item starts with indented code
             indent = initial + indentAfterMarker
-            item = Node("item", startLine + first, depth=_depth(lst), info=src[start : posAfterMarker - 1] if isOrdered else "", markup=markerChar)
+            item = Node(
+                "item", startLine + first, depth=_depth(lst), info=src[start : posAfterMarker - 1] if isOrdered else "", markup=markerChar
+            )
             lst.children.append(item)
             self.level += 1
             oldTShift = tShift[startLine]
@@ -417,4 +419,3 @@ class _Tokenizer:
         self.line = nextLine
         self.parentType = oldParentType
         return True
-
