@@ -41,6 +41,17 @@ def _body(path: Path) -> tuple[str, int]:
 SPAN = '<span data-ttu-id="1-{n}">ترجمة {n}</span><span class="sxs-lookup"><span data-stu-id="1-{n}">Source {n}</span></span>'
 
 
+def test_a_note_in_a_step_read_both_ways() -> None:
+    body = "1. " + SPAN.format(n=1) + "\n\n   > [!NOTE]\n   > " + SPAN.format(n=2) + "\ncontinued\n2. two\n"
+    tree = _fast(body)
+    assert tree is not None and tree == markdown_it_blocks(body, 1)
+    item = tree.children[0].children[0]
+    quote = item.children[1]
+    assert quote.type == "blockquote" and (quote.start, quote.end) == (3, 6)
+    assert quote.children[0].content == "[!NOTE]\n" + SPAN.format(n=2) + "\ncontinued"
+    assert [c.type for c in tree.children[0].children] == ["item", "item"]
+
+
 def test_an_article_read_both_ways() -> None:
     body = (
         "# <a name='x'></a>" + SPAN.format(n=1) + " ##\n\n" + SPAN.format(n=2) + "\n"
@@ -72,7 +83,6 @@ def test_an_article_read_both_ways() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "> [!NOTE]\n> quoted\n",
         "a | b\n--|--\n",
         "```\ncode\n```\n",
         "text\n---\n",
@@ -94,14 +104,16 @@ def test_other_blocks_are_left_to_markdown_it(body: str) -> None:
 
 def test_the_fixtures_agree_and_the_seed_is_read_fast() -> None:
     read = {path.relative_to(FIXTURES).as_posix(): _agrees(*_body(path)) for path in sorted(FIXTURES.rglob("*.md"))}
+    assert read["ar-SA/outlook-com-setting-changes.md"]
     assert read["ar-SA/solving-smtp-authentication-issues.md"]
     assert read["he-IL/solving-smtp-authentication-issues.md"]
     assert read["de-DE/solving-smtp-authentication-issues.md"]
     assert not read["ar-SA/auto-replies-set-for-a-users-mailbox.md"]  # a fenced PowerShell block: markdown-it's
 
 
-# Lines of the kinds help articles are made of, and some of every kind the reader refuses.
-_LINE = st.sampled_from(
+# Lines of the kinds help articles are made of (mostly), and of every kind the reader refuses or that
+# sits at the edge of a rule (one line in ten, so that most bodies are still read fast).
+_SAFE_LINE = st.sampled_from(
     [
         "",
         "",
@@ -129,18 +141,35 @@ _LINE = st.sampled_from(
         "+ plus",
         "-no",
         "1.no",
-        "- ",
-        "1.",
-        "-",
-        "    four",
         "  two",
         "   three",
-        "     five",
-        "        eight",
+        "    four",
         "   - nested",
         "    - nested4",
         "      1. deeper",
         "> quote",
+        ">",
+        "> ",
+        ">no space",
+        "  > indented",
+        "> > nested",
+        "> - item",
+        "> 1. item",
+        "> [!NOTE]",
+        "> " + SPAN.format(n=8),
+        "> # head",
+        "[link](/u) text",
+        "\u00a0 nbsp",
+    ]
+)
+_RISKY_LINE = st.sampled_from(
+    [
+        "- ",
+        "1.",
+        "-",
+        "     five",
+        "        eight",
+        ">     code in a quote",
         "---",
         "***",
         "===",
@@ -153,13 +182,12 @@ _LINE = st.sampled_from(
         '<span data-ttu-id="1">',
         "<!-- c -->",
         "[r]: /u",
-        "[link](/u) text",
         "-    five spaces",
         "1.     six",
         "x\t",
-        "\u00a0 nbsp",
     ]
 )
+_LINE = st.integers(0, 9).flatmap(lambda k: _RISKY_LINE if k == 0 else _SAFE_LINE)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -173,6 +201,12 @@ _LINE = st.sampled_from(
 @example(["   - nested", "    - nested4", "     five"], True)
 @example(["text", "  "], False)
 @example(["# head", " "], False)
+@example(["> a", "b", "> c"], True)
+@example(["> a", ">", "b"], True)
+@example(["1. a", "   > q", "lazy", "2. b"], True)
+@example(["- a", "  > q", "- b"], True)
+@example(["> a", "", "> b"], True)
+@example(["> - a", "b"], True)
 def test_generated_bodies_agree_with_markdown_it(lines: list[str], final_newline: bool) -> None:
     body = "\n".join(lines) + ("\n" if final_newline else "")
     if _fast(body) is not None:
@@ -199,4 +233,4 @@ def test_every_corpus_body_it_reads_agrees_with_markdown_it(corpus: Path) -> Non
         files += 1
         fast += _agrees(body, first)
     assert files > 2_900
-    assert fast / files > 0.9, f"the fast path read only {fast} of {files} bodies"
+    assert fast / files > 0.98, f"the fast path read only {fast} of {files} bodies"

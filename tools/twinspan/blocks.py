@@ -4,9 +4,9 @@ Two ways to the same tree:
 
 - :func:`from_tokens`, from markdown-it-py's block token stream: the reference, for any Markdown;
 - :func:`fast`, a port of markdown-it's own block tokenizer (``parser_block.tokenize`` and its
-  ``list``, ``heading`` and ``paragraph`` rules) cut down to what help articles are made of: ATX
-  headings, paragraphs, and bullet and ordered lists nested in each other. It returns None as soon
-  as a line could be anything else (a table, fence, quote, rule, setext heading, HTML block,
+  ``blockquote``, ``list``, ``heading`` and ``paragraph`` rules) cut down to what help articles are
+  made of: ATX headings, paragraphs, bullet and ordered lists and quotes (notes) nested in each
+  other. It returns None as soon as a line could be anything else (a table, fence, rule, setext heading, HTML block,
   reference definition, indented code, an empty list item, a tab), and the caller then asks
   markdown-it. On what it accepts it gives markdown-it's tree exactly: the tests compare the two on
   every file of the corpus and on generated documents. It does the work in a fifth of the time,
@@ -108,7 +108,7 @@ _HTML_STARTS = tuple(opener for opener, _closer, _terminates in HTML_SEQUENCES)
 
 def fast(body: str, first_line: int, end_line: int, max_nesting: int) -> Node | None:
     """The tree :func:`from_tokens` gives for markdown-it's tokens of *body*, or None when *body*
-    holds more than headings, paragraphs and lists (see the module docstring)."""
+    holds more than headings, paragraphs, lists and quotes (see the module docstring)."""
     if "\t" in body or "\r" in body or "\0" in body:
         return None  # tabs (tab stops), and what markdown-it's normalize step rewrites
     try:
@@ -191,19 +191,23 @@ class _Tokenizer:
     # --- what this port does not read ----------------------------------------------------
     def refuse_other_blocks(self, line: int) -> None:
         """Bail out when *line* could start a block of a rule this port leaves out (table, fence,
-        blockquote, hr, reference, html_block, lheading): a superset of those rules' tests."""
+        hr, reference, html_block, lheading): a superset of those rules' tests."""
         pos, maximum = self.bMarks[line] + self.tShift[line], self.eMarks[line]
         if pos >= maximum:
             return
         src = self.src
         ch = src[pos]
-        if ch in ">`~" and (ch == ">" or src.startswith(ch * 3, pos)):
+        if ch in "`~" and src.startswith(ch * 3, pos):
             raise _Bail
         if ch in _RULE_CHARS and not src[pos:maximum].strip(_RULE_CHARS):
             raise _Bail
         if ch == "<":
             text = src[pos:maximum]
-            if any(opener.search(text) for opener in _HTML_STARTS):
+            if text.startswith("<span"):
+                # Not a block tag, nor <! or <?: only a line that is one whole tag (the last kind) opens a block.
+                if text.rstrip(" ").endswith(">") and _HTML_STARTS[-1].search(text):
+                    raise _Bail
+            elif any(opener.search(text) for opener in _HTML_STARTS):
                 raise _Bail
         elif ch == "[" and self.references_possible:
             raise _Bail
@@ -226,7 +230,11 @@ class _Tokenizer:
             if self.is_code_block(line):
                 raise _Bail
             self.refuse_other_blocks(line)
-            if not (self.list_block(line, endLine, False, parent) or self.heading(line, False, parent)):
+            if not (
+                self.blockquote(line, endLine, False, parent)
+                or self.list_block(line, endLine, False, parent)
+                or self.heading(line, False, parent)
+            ):
                 self.paragraph(line, parent)
             line = self.line
             if line < endLine and self.isEmpty(line):
@@ -278,8 +286,15 @@ class _Tokenizer:
             if self.sCount[nextLine] - self.blkIndent > 3:
                 nextLine += 1  # a lazy continuation line, whatever it holds
                 continue
+            if self.sCount[nextLine] < 0:
+                nextLine += 1  # a line a blockquote above has read as a continuation
+                continue
             self.refuse_other_blocks(nextLine)
-            if self.list_block(nextLine, endLine, True, None) or self.heading(nextLine, True, None):
+            if (
+                self.blockquote(nextLine, endLine, True, None)
+                or self.list_block(nextLine, endLine, True, None)
+                or self.heading(nextLine, True, None)
+            ):
                 break
             nextLine += 1
         content = mdTrim(self.getLines(startLine, nextLine, self.blkIndent))
@@ -287,6 +302,103 @@ class _Tokenizer:
         first = self.first
         parent.children.append(Node("paragraph", startLine + first, nextLine + first, content=content, depth=_depth(parent)))
         self.parentType = oldParentType
+
+    # --- rules_block.blockquote ----------------------------------------------------------
+    def blockquote(self, startLine: int, endLine: int, silent: bool, parent: Node | None) -> bool:
+        src, bMarks, tShift, sCount, eMarks = self.src, self.bMarks, self.tShift, self.sCount, self.eMarks
+        oldLineMax = self.lineMax
+        pos = bMarks[startLine] + tShift[startLine]
+        maximum = eMarks[startLine]
+        if self.is_code_block(startLine):
+            return False
+        if pos >= len(src) or src[pos] != ">":
+            return False
+        pos += 1
+        if silent:
+            return True
+        initial = offset = sCount[startLine] + 1
+        if pos < len(src) and src[pos] == " ":  # one optional space after ">"
+            pos += 1
+            initial += 1
+            offset += 1
+        oldBMarks = [bMarks[startLine]]
+        bMarks[startLine] = pos
+        while pos < maximum and src[pos] == " ":
+            offset += 1
+            pos += 1
+        lastLineEmpty = pos >= maximum
+        oldSCount = [sCount[startLine]]
+        sCount[startLine] = offset - initial
+        oldTShift = [tShift[startLine]]
+        tShift[startLine] = pos - bMarks[startLine]
+        oldParentType = self.parentType
+        self.parentType = "blockquote"
+        nextLine = startLine + 1
+        while nextLine < endLine:
+            isOutdented = sCount[nextLine] < self.blkIndent
+            pos = bMarks[nextLine] + tShift[nextLine]
+            maximum = eMarks[nextLine]
+            if pos >= maximum:
+                break  # an empty line ends the quote
+            evaluatesTrue = src[pos] == ">" and not isOutdented
+            pos += 1
+            if evaluatesTrue:  # a line of the quote
+                initial = offset = sCount[nextLine] + 1
+                if pos < len(src) and src[pos] == " ":
+                    pos += 1
+                    initial += 1
+                    offset += 1
+                oldBMarks.append(bMarks[nextLine])
+                bMarks[nextLine] = pos
+                while pos < maximum and src[pos] == " ":
+                    offset += 1
+                    pos += 1
+                lastLineEmpty = pos >= maximum
+                oldSCount.append(sCount[nextLine])
+                sCount[nextLine] = offset - initial
+                oldTShift.append(tShift[nextLine])
+                tShift[nextLine] = pos - bMarks[nextLine]
+                nextLine += 1
+                continue
+            if lastLineEmpty:
+                break
+            # the quote's terminators: fence, blockquote, hr, list, html_block, heading
+            self.refuse_other_blocks(nextLine)
+            if (
+                self.blockquote(nextLine, endLine, True, None)
+                or self.list_block(nextLine, endLine, True, None)
+                or self.heading(nextLine, True, None)
+            ):
+                self.lineMax = nextLine
+                if self.blkIndent != 0:
+                    oldBMarks.append(bMarks[nextLine])
+                    oldTShift.append(tShift[nextLine])
+                    oldSCount.append(sCount[nextLine])
+                    sCount[nextLine] -= self.blkIndent
+                break
+            oldBMarks.append(bMarks[nextLine])
+            oldTShift.append(tShift[nextLine])
+            oldSCount.append(sCount[nextLine])
+            sCount[nextLine] = -1  # a lazy continuation of a paragraph in the quote
+            nextLine += 1
+        oldIndent = self.blkIndent
+        self.blkIndent = 0
+        assert parent is not None
+        first = self.first
+        quote = Node("blockquote", startLine + first, depth=_depth(parent))
+        parent.children.append(quote)
+        self.level += 1
+        self.tokenize(startLine, nextLine, quote)
+        self.level -= 1
+        self.lineMax = oldLineMax
+        self.parentType = oldParentType
+        quote.end = self.line + first
+        for i, shift in enumerate(oldTShift):
+            bMarks[i + startLine] = oldBMarks[i]
+            tShift[i + startLine] = shift
+            sCount[i + startLine] = oldSCount[i]
+        self.blkIndent = oldIndent
+        return True
 
     # --- rules_block.list ----------------------------------------------------------------
     def skipBulletListMarker(self, line: int) -> int:
@@ -403,6 +515,8 @@ class _Tokenizer:
             if self.is_code_block(startLine):
                 break
             self.refuse_other_blocks(nextLine)  # the list's terminators: fence, blockquote, hr
+            if self.blockquote(nextLine, endLine, True, None):
+                break
             if isOrdered:
                 posAfterMarker = self.skipOrderedListMarker(nextLine)
                 if posAfterMarker < 0:
