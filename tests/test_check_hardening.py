@@ -10,9 +10,11 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import attacks
 import twinspan
@@ -186,3 +188,24 @@ def test_check_never_raises_on_mutated_real_articles(data: bytes) -> None:
 
 def test_the_seed_is_there() -> None:
     assert (FIXTURES / "ar-SA" / SEED_NAME).is_file()
+
+
+def _unsafe_the_long_way(url: str) -> bool:
+    """is_unsafe_url without its shortcut for http(s) URLs, paths and fragments."""
+    from twinspan.checks.rules import _util
+
+    bare = _util._CONTROLS.sub("", url)
+    return _util.scheme(bare) in _util.UNSAFE_SCHEMES and not _util._DATA_IMAGE.match(unquote(bare).strip())
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(
+    st.sampled_from(["https://", "HTTP://", "http://", "/", "#", "//", "/ ", "#\x00", "h", ""]),
+    st.lists(st.sampled_from(["javascript:", "JaVa\tScript:", "%6A", "data:", "x", "/", " ", "\x00", ":", "%3A", "&#58;"]), max_size=6).map(
+        "".join
+    ),
+)
+def test_the_shortcut_for_common_urls_changes_no_verdict(start: str, rest: str) -> None:
+    from twinspan.checks.rules._util import is_unsafe_url
+
+    assert is_unsafe_url(start + rest) == _unsafe_the_long_way(start + rest)

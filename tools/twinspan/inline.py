@@ -233,6 +233,8 @@ def _ui_paths(pieces: list[tuple[str, str]]) -> tuple[tuple[UIPart, ...], ...]:
 
     A plain part is the clause next to the separator ("Browse to Azure AD" > **Properties**).
     """
+    if not any(">" in text for _, text in pieces):
+        return ()  # no separator, no path (most sides)
     # Flatten into items: ("b", text), ("t", text) and (">", "").
     items: list[tuple[str, str]] = []
     for kind, text in pieces:

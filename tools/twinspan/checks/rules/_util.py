@@ -145,8 +145,14 @@ def scheme(url: str) -> str:
 _DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpe?g|webp|bmp|x-icon)[;,]", re.I)
 
 
+#: How most URLs start (a scheme read as written, or a path or fragment with none).
+_SAFE_STARTS = ("https://", "http://", "/", "#")
+
+
 def is_unsafe_url(url: str) -> bool:
     """A javascript:, vbscript:, file: or data: URL, except a raster image's data: URL."""
+    if url[:8].lower().startswith(_SAFE_STARTS):
+        return False  # its scheme is http(s), or it has none: nothing below can change that
     url = _CONTROLS.sub("", url)
     return scheme(url) in UNSAFE_SCHEMES and not _DATA_IMAGE.match(unquote(url).strip())
 
