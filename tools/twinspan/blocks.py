@@ -4,13 +4,14 @@ Two ways to the same tree:
 
 - :func:`from_tokens`, from markdown-it-py's block token stream: the reference, for any Markdown;
 - :func:`fast`, a port of markdown-it's own block tokenizer (``parser_block.tokenize`` and its
-  ``blockquote``, ``list``, ``heading`` and ``paragraph`` rules) cut down to what help articles are
-  made of: ATX headings, paragraphs, bullet and ordered lists and quotes (notes) nested in each
-  other. It returns None as soon as a line could be anything else (a table, fence, rule, setext heading, HTML block,
-  reference definition, indented code, an empty list item, a tab), and the caller then asks
-  markdown-it. On what it accepts it gives markdown-it's tree exactly: the tests compare the two on
-  every file of the corpus and on generated documents. It does the work in a fifth of the time,
-  without building tokens.
+  ``blockquote``, ``list``, ``heading`` and ``paragraph`` rules) cut down to what help articles
+  are made of: ATX headings, paragraphs, bullet and ordered lists and quotes (notes) nested in
+  each other. It returns None as soon as a line could be anything else (a table, fence, rule,
+  setext heading, HTML block, reference definition, indented code, an empty list item, a tab),
+  and the caller then asks markdown-it. On what it accepts it gives markdown-it's tree exactly:
+  the tests compare the two on every file of the corpus and on generated documents. It reads
+  2,976 of the 2,991 corpus bodies, in under a third of markdown-it's time (no rule chain, no
+  debug logging, no tokens).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
-"""Troubleshooting structure from markdown-it's block token stream.
+"""Troubleshooting structure from the block tree of the body (:mod:`twinspan.blocks`).
 
-markdown-it-py parses the Markdown body (block rules only: the inline rule chain is
-switched off, since segment content gets its own inline parse). Leaf blocks are matched
+The block tree comes from markdown-it-py's block rules (the inline rule chain is switched off,
+since segment content gets its own inline parse), or from :func:`twinspan.blocks.fast`, which
+gives the same tree for bodies of headings, paragraphs, lists and quotes. Leaf blocks are matched
 to segments by line, then procedures, steps and sub-steps are read off the block tree.
 """
 

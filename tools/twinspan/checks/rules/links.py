@@ -39,6 +39,8 @@ def link_diff(seg: Segment) -> LinkDiff | None:
     src, tr = seg.source.inline.links, seg.translation.inline.links
     if not src and not tr:
         return None
+    if len(src) == len(tr) and all(a.url == b.url for a, b in zip(src, tr, strict=True)):
+        return None  # the same URLs in the same order (most segments with links)
     s_keys = [normalize_url(x.url) for x in src]
     t_keys = [normalize_url(x.url) for x in tr]
     if s_keys == t_keys:
