@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -132,32 +133,46 @@ def _flat_yaml(raw: str) -> dict[str, Any] | None:
     for line in raw.split("\n"):
         if not line:
             continue
-        m = _KEY_LINE.fullmatch(line)
-        if m is not None:
-            key = _scalar(m.group(1))
-            if key is None:
-                return None
-            if m.group(2) is None:
+        read = _line(line)
+        if read is None:
+            return None
+        kind, first, value = read
+        if kind == "key":
+            if value is None:  # a bare key: a list may follow; with none, it is null
                 items, indent = [], None
-                data[key] = None  # a bare key with no list is null
-                last = key
-                continue
-            value = _scalar(m.group(2))
-            if value is None:
-                return None
-            data[key] = value
-            items = None
+                data[first] = None
+                last = first
+            else:
+                data[first] = value
+                items = None
             continue
-        im = _ITEM_LINE.fullmatch(line)
-        if im is None or items is None or (indent is not None and im.group(1) != indent):
+        if items is None or (indent is not None and first != indent):
             return None
-        value = _scalar(im.group(2))
-        if value is None:
-            return None
-        indent = im.group(1)
+        indent = first
+        assert value is not None
         items.append(value)
         data[last] = items
     return data
+
+
+@lru_cache(maxsize=8192)  # most lines (ms.topic: article) are in many files
+def _line(line: str) -> tuple[str, str, str | None] | None:
+    """A line of a flat front matter: ("key", key, value or None for a bare key), ("item",
+    indentation, value), or None when YAML could read it as anything else."""
+    m = _KEY_LINE.fullmatch(line)
+    if m is not None:
+        key = _scalar(m.group(1))
+        if key is None:
+            return None
+        if m.group(2) is None:
+            return "key", key, None
+        value = _scalar(m.group(2))
+        return None if value is None else ("key", key, value)
+    im = _ITEM_LINE.fullmatch(line)
+    if im is None:
+        return None
+    value = _scalar(im.group(2))
+    return None if value is None else ("item", im.group(1), value)
 
 
 def _first_alias(raw: str) -> tuple[int, int] | None:
