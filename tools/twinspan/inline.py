@@ -88,6 +88,7 @@ def _numbers_and_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _SPECIAL = re.compile(r"[*_`\[\]<>&\\!\n\r]")
 
 
+@lru_cache(maxsize=1024)  # Inline is immutable; one side in ten recurs nearby (UI labels, boilerplate)
 def parse_inline(markup: str) -> Inline:
     if not _SPECIAL.search(markup):  # more than half of all sides: no parser needed
         return Inline(markup, (), (), (), (), (), (), *_numbers_and_codes(markup))
