@@ -106,9 +106,7 @@ def phases(folder: Path) -> None:
 
     config = coerce(None)
     codes = codes_for(config)
-    spent = dict.fromkeys(
-        ["read", "parse", "  of which front matter", "  of which spans", "  of which block tree", "inline", "rules"], 0.0
-    )
+    spent = dict.fromkeys(["read", "parse", "  of which front matter", "  of which spans", "  of which block tree", "inline", "rules"], 0.0)
     for path in markdown_files([folder]):
         t0 = time.process_time()
         data = read_bytes(path)

@@ -111,8 +111,8 @@ def blocks_section(files: list[str], repeat: int = 3) -> None:
     fast = sum(blocks.fast(b, 1, 2 + b.count("\n"), structure.MAX_NESTING) is not None for b in bodies)
     ours, theirs = best(structure.parse_blocks), best(structure.markdown_it_blocks)
     print(f"block trees of {len(bodies)} bodies, 1 process, best CPU of {repeat}:")
-    print(f"    markdown-it tokens -> tree            {theirs:6.2f} s")
-    print(f"    blocks.fast, markdown-it if it declines {ours:6.2f} s  ({theirs / ours:.1f}x; {fast} bodies read fast)")
+    print(f"    {'markdown-it tokens -> tree':<42}{theirs:6.2f} s")
+    print(f"    {'blocks.fast, markdown-it if it declines':<42}{ours:6.2f} s  ({theirs / ours:.1f}x; {fast} bodies read fast)")
 
 
 def main(argv: list[str] | None = None) -> int:
