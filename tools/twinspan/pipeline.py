@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -31,6 +30,8 @@ def map_files(func: Callable[[str], T], paths: Sequence[str], jobs: int | None =
         for p in paths:
             yield func(p)
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported here: a run over a few files never needs it
+
     chunk = max(8, len(paths) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(func, paths, chunksize=chunk)
