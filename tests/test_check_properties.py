@@ -95,3 +95,19 @@ def test_handoff_dates_that_are_not_calendar_dates() -> None:
     assert parse_date("2021-06-23") == dt.date(2021, 6, 23)
     for bad in ("02/30/2021", "13/01/2021", "00/10/2021", "001/10/2021", "23/06/2021", "06/23/21", ""):
         assert parse_date(bad) is None, bad
+
+
+def _numbers_the_long_way(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from twinspan.inline import _NUMBER, error_codes_in, normalize_digits
+
+    text = normalize_digits(text)
+    numbers = tuple(_NUMBER.findall(text))
+    return numbers, (error_codes_in(text) if numbers else ())
+
+
+@settings(max_examples=PROFILE_EXAMPLES)
+@given(st.lists(st.sampled_from([*"0159.,:- x", "٠", "٥", "۹", "५", "5.7.57", "550 ", "٥٫٧", "\u00a0"]), max_size=16).map("".join))
+def test_numbers_and_error_codes_read_as_before(text: str) -> None:
+    from twinspan.inline import _numbers_and_codes
+
+    assert _numbers_and_codes(text) == _numbers_the_long_way(text)

@@ -78,10 +78,15 @@ def error_codes_in(text: str) -> tuple[str, ...]:
 
 
 def _numbers_and_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Both at once: the digits are normalised once, and text without a digit has no error code."""
-    text = normalize_digits(text)
-    numbers = tuple(_NUMBER.findall(text))
-    return numbers, (error_codes_in(text) if numbers else ())
+    """Both at once: text without a digit (\\d: Arabic-Indic ones too) is scanned once and has no
+    error code; the digits of the rest are normalised once."""
+    numbers = _NUMBER.findall(text)
+    if not numbers:
+        return (), ()
+    if _INDIC_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+        numbers = _NUMBER.findall(text)
+    return tuple(numbers), error_codes_in(text)
 
 
 #: Characters that can start inline Markdown or HTML; text without any of them is plain as it is.
