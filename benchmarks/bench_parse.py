@@ -88,9 +88,9 @@ def report(rows: list[dict[str, float | str]]) -> None:
 
 
 def blocks_section(files: list[str], repeat: int = 3) -> None:
-    """The block tree of every body: twinspan's reader (blocks.fast, markdown-it where it declines)
+    """The block tree of every body: twinspan's reader (block_rules.fast, markdown-it where it declines)
     against markdown-it alone, the obvious approach; best CPU time of *repeat*, bodies in memory."""
-    from twinspan import blocks, frontmatter, structure
+    from twinspan import block_rules, frontmatter, structure
     from twinspan.source import decode
 
     bodies = []
@@ -108,11 +108,11 @@ def blocks_section(files: list[str], repeat: int = 3) -> None:
             runs.append(time.process_time() - t0)
         return min(runs)
 
-    fast = sum(blocks.fast(b, 1, 2 + b.count("\n"), structure.MAX_NESTING) is not None for b in bodies)
+    fast = sum(block_rules.fast(b, 1, 2 + b.count("\n"), structure.MAX_NESTING) is not None for b in bodies)
     ours, theirs = best(structure.parse_blocks), best(structure.markdown_it_blocks)
     print(f"block trees of {len(bodies)} bodies, 1 process, best CPU of {repeat}:")
     print(f"    {'markdown-it tokens -> tree':<42}{theirs:6.2f} s")
-    print(f"    {'blocks.fast, markdown-it if it declines':<42}{ours:6.2f} s  ({theirs / ours:.1f}x; {fast} bodies read fast)")
+    print(f"    {'block_rules.fast, else markdown-it':<42}{ours:6.2f} s  ({theirs / ours:.1f}x; {fast} bodies read fast)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from twinspan import blocks, frontmatter
+from twinspan import block_rules, blocks, frontmatter
 from twinspan.source import decode
 from twinspan.structure import MAX_NESTING, markdown_it_blocks, parse_blocks
 
@@ -20,7 +20,7 @@ EXAMPLES = 20_000 if os.environ.get("TWINSPAN_FUZZ") == "long" else 2_000
 
 
 def _fast(body: str, first_line: int = 1) -> blocks.Node | None:
-    return blocks.fast(body, first_line, first_line + body.count("\n") + 1, MAX_NESTING)
+    return block_rules.fast(body, first_line, first_line + body.count("\n") + 1, MAX_NESTING)
 
 
 def _agrees(body: str, first_line: int = 1) -> bool:

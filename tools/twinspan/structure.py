@@ -1,7 +1,7 @@
 """Troubleshooting structure from the block tree of the body (:mod:`twinspan.blocks`).
 
 The block tree comes from markdown-it-py's block rules (the inline rule chain is switched off,
-since segment content gets its own inline parse), or from :func:`twinspan.blocks.fast`, which
+since segment content gets its own inline parse), or from :func:`twinspan.block_rules.fast`, which
 gives the same tree for bodies of headings, paragraphs, lists and quotes. Leaf blocks are matched
 to segments by line, then procedures, steps and sub-steps are read off the block tree.
 """
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from . import blocks
+from . import block_rules, blocks
 from .blocks import Node
 from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
@@ -76,10 +76,10 @@ def _anchors(leaves: list[Node], segments: Sequence[Segment]) -> frozenset[str]:
 
 def parse_blocks(body: str, first_line: int) -> Node:
     """The block tree of *body* (its first line is *first_line* of the file): read by
-    :func:`twinspan.blocks.fast` when the body is made of headings, paragraphs and lists only,
-    by markdown-it otherwise."""
+    :func:`twinspan.block_rules.fast` when the body is made of headings, paragraphs, lists and
+    quotes only, by markdown-it otherwise."""
     end_line = first_line + body.count("\n") + 1
-    tree = blocks.fast(body, first_line, end_line, MAX_NESTING)
+    tree = block_rules.fast(body, first_line, end_line, MAX_NESTING)
     return tree if tree is not None else markdown_it_blocks(body, first_line)
 
 
