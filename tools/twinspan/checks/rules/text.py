@@ -197,6 +197,8 @@ def _edges(text: str) -> tuple[str, str]:
 def edge_whitespace(ctx: Context, seg: Segment) -> Iterator[Finding]:
     assert seg.translation is not None and seg.source is not None
     t, s = seg.translation.text, seg.source.text
+    if t[:1] not in EDGE_SPACE and t[-1:] not in EDGE_SPACE and s[:1] not in EDGE_SPACE and s[-1:] not in EDGE_SPACE:
+        return  # no side starts or ends with white space (an empty side goes the long way: "" is in any string)
     tl, tt = _edges(t)
     sl, st = _edges(s)
     if bool(tl) == bool(sl) and bool(tt) == bool(st):
