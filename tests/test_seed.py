@@ -6,6 +6,7 @@ from pathlib import Path
 
 import twinspan
 from conftest import FIXTURES, SEED_NAME
+from twinspan.inline import parse_inline
 
 
 def test_segments_are_the_29_pairs(seed_path: Path) -> None:
@@ -83,6 +84,13 @@ def test_inline_parts_of_the_defective_segment(seed_path: Path) -> None:
     assert [p.bold for p in tr_path] == [False, True]
     assert seg.translation.inline.tags == ()
     assert a.segment("44498-106").translation.text.endswith("عام.")
+
+
+def test_a_plain_part_of_a_ui_path_is_the_clause_next_to_the_separator() -> None:
+    (path,) = parse_inline("Open **About me** (your profile online) > **Update Profile** now.").ui_paths
+    assert [(p.text, p.bold) for p in path] == [("your profile online", False), ("Update Profile", True)]
+    (path,) = parse_inline("Browse to Azure AD > **Properties**, then save.").ui_paths
+    assert [(p.text, p.bold) for p in path] == [("Browse to Azure AD", False), ("Properties", True)]
 
 
 def test_positions_are_one_based_and_bytes_exact(seed_path: Path) -> None:

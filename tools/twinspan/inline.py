@@ -293,6 +293,7 @@ def _part(item: tuple[str, str], side: str) -> UIPart:
     kind, text = item
     if kind == "b":
         return UIPart(text.strip(), True)
-    pieces = _CLAUSE.split(text)
-    clause = pieces[-1] if side == "left" else pieces[0]
-    return UIPart(clause.strip(), False)
+    # The clause next to the separator; past a bracket or stop that ends right there, the one before
+    # it ("About me (opens your profile) > **Update**": "opens your profile", not "").
+    clauses = [c for c in (piece.strip() for piece in _CLAUSE.split(text)) if c]
+    return UIPart((clauses[-1] if side == "left" else clauses[0]) if clauses else "", False)
