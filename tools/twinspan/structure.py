@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from . import block_rules, blocks
-from .blocks import Node
+from . import block_rules
+from .blocks import Node, from_tokens
 from .model import Block, BlockKind, Container, Label, Procedure, Segment, Step, SubStep
 
 #: Lists and quotes nested deeper than this are not analysed (markdown-it drops what lies below
@@ -85,7 +85,7 @@ def parse_blocks(body: str, first_line: int) -> Node:
 
 def markdown_it_blocks(body: str, first_line: int) -> Node:
     """The block tree from markdown-it's tokens (the reference :func:`parse_blocks` agrees with)."""
-    return blocks.from_tokens(_md().parse(body), first_line, first_line + body.count("\n") + 1)
+    return from_tokens(_md().parse(body), first_line, first_line + body.count("\n") + 1)
 
 
 _LEAF_TYPES = frozenset({"paragraph", "heading", "fence", "code_block", "html_block", "hr", "table"})
