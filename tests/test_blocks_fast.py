@@ -95,6 +95,7 @@ def test_an_article_read_both_ways() -> None:
         "-\ttab\n",
         "a\r\nb\n",
         "1.      code in an item\n",
+        "<span>\u00a0\n",
     ],
 )
 def test_other_blocks_are_left_to_markdown_it(body: str) -> None:
@@ -234,3 +235,32 @@ def test_every_corpus_body_it_reads_agrees_with_markdown_it(corpus: Path) -> Non
         fast += _agrees(body, first)
     assert files > 2_900
     assert fast / files > 0.98, f"the fast path read only {fast} of {files} bodies"
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"\n\n\n    #>-*+1.)0<[]:|`~=_\ta x",
+                "\r",
+                "\u00a0",
+                "\u2003",
+                "\x0b",
+                "\x0c",
+                "\u2028",
+                "ب",
+                "<span>",
+                "</div>",
+                "<!--",
+                "]: /u",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+@example("<span>\u00a0")  # a whole tag, then white space that is not " ": an HTML block
+def test_any_text_is_read_as_markdown_it_reads_it_or_declined(body: str) -> None:
+    got = _fast(body)
+    if got is not None:
+        assert got == markdown_it_blocks(body, 1), repr(body)

@@ -129,7 +129,7 @@ class _Tokenizer:
             text = src[pos:maximum]
             if text.startswith("<span"):
                 # Not a block tag, nor <! or <?: only a line that is one whole tag (the last kind) opens a block.
-                if text.rstrip(" ").endswith(">") and _HTML_STARTS[-1].search(text):
+                if text.rstrip().endswith(">") and _HTML_STARTS[-1].search(text):  # rstrip: \s, as the regex
                     raise _Bail
             elif any(opener.search(text) for opener in _HTML_STARTS):
                 raise _Bail
