@@ -191,6 +191,7 @@ _RISKY_LINE = st.sampled_from(
 _LINE = st.integers(0, 9).flatmap(lambda k: _RISKY_LINE if k == 0 else _SAFE_LINE)
 
 
+@pytest.mark.fuzz  # a fast profile in make test, TWINSPAN_FUZZ=long in make fuzz
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, max_size=14), st.booleans())
 @example(["1. a", "", "    b", "c"], True)
@@ -237,6 +238,7 @@ def test_every_corpus_body_it_reads_agrees_with_markdown_it(corpus: Path) -> Non
     assert fast / files > 0.98, f"the fast path read only {fast} of {files} bodies"
 
 
+@pytest.mark.fuzz  # a fast profile in make test, TWINSPAN_FUZZ=long in make fuzz
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -90,6 +90,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.fuzz  # a fast profile in make test, TWINSPAN_FUZZ=long in make fuzz
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 @example("**a**b**")
@@ -115,6 +116,7 @@ _URL_PIECE = st.sampled_from(
 )
 
 
+@pytest.mark.fuzz  # a fast profile in make test, TWINSPAN_FUZZ=long in make fuzz
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_URL_PIECE, max_size=20).map("".join))
 @example("https://EXAMPLE.com/a%2Fb?x=1&y=2#z")
