@@ -140,6 +140,13 @@ class _Tokenizer:
             if nxt < self.eMarks[line + 1] and not src[nxt : self.eMarks[line + 1]].strip(_RULE_CHARS):
                 raise _Bail  # a table's header and delimiter rows
 
+    def interrupts(self, line: int, endLine: int) -> bool:
+        """Whether *line* starts a block that ends the paragraph or quote above it. markdown-it's
+        "paragraph" and "blockquote" terminator chains hold the same rules here: blockquote, list
+        and heading (read in silent mode, under the caller's parentType); the rest are refused."""
+        self.refuse_other_blocks(line)
+        return self.blockquote(line, endLine, True, None) or self.list_block(line, endLine, True, None) or self.heading(line, True, None)
+
     # --- parser_block.tokenize -----------------------------------------------------------
     def tokenize(self, startLine: int, endLine: int, parent: Node) -> None:
         line = startLine
@@ -213,12 +220,7 @@ class _Tokenizer:
             if self.sCount[nextLine] < 0:
                 nextLine += 1  # a line a blockquote above has read as a continuation
                 continue
-            self.refuse_other_blocks(nextLine)
-            if (
-                self.blockquote(nextLine, endLine, True, None)
-                or self.list_block(nextLine, endLine, True, None)
-                or self.heading(nextLine, True, None)
-            ):
+            if self.interrupts(nextLine, endLine):
                 break
             nextLine += 1
         content = mdTrim(self.getLines(startLine, nextLine, self.blkIndent))
@@ -286,13 +288,7 @@ class _Tokenizer:
                 continue
             if lastLineEmpty:
                 break
-            # the quote's terminators: fence, blockquote, hr, list, html_block, heading
-            self.refuse_other_blocks(nextLine)
-            if (
-                self.blockquote(nextLine, endLine, True, None)
-                or self.list_block(nextLine, endLine, True, None)
-                or self.heading(nextLine, True, None)
-            ):
+            if self.interrupts(nextLine, endLine):
                 self.lineMax = nextLine
                 if self.blkIndent != 0:
                     oldBMarks.append(bMarks[nextLine])
