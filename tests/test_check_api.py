@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import twinspan
 from conftest import FIXTURES, SEED_NAME
 from twinspan.checks import CheckResult, Config, Finding, check_article, check_paths
@@ -69,3 +71,50 @@ def test_body_over_the_size_limit_is_not_checked(tmp_path: Path) -> None:
     path.write_text(head + filler * (MAX_STRUCTURE_CHARS // len(filler) + 1), encoding="utf-8")
     codes = check_paths([path]).counts()
     assert codes["TS004"] == 1 and "TS702" not in codes and "TS302" not in codes
+
+
+def test_exclude_matches_the_relative_path_of_each_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Config.excludes`` works out the relative folder once per folder; the verdicts are those of
+    the relative path of each file, for files under the root, in it, and outside it."""
+    import os
+    import posixpath
+
+    from twinspan.checks.config import _folder_excluded, _matches
+
+    root = tmp_path / "repo"
+    cfg = from_mapping({"exclude": ["README.md", "content/*/includes", "draft-*.md", "shared"]}, root=str(root))
+    paths = [
+        root / "README.md",
+        root / "content" / "README.md",
+        root / "content" / "ar-SA" / "a.md",
+        root / "content" / "ar-SA" / "includes" / "snippet.md",
+        root / "content" / "ar-SA" / "draft-b.md",
+        tmp_path / "shared" / "corpus" / "ar-SA" / "c.md",
+        tmp_path / "elsewhere" / "README.md",
+        tmp_path / "elsewhere" / "d.md",
+    ]
+    verdicts = {}
+    for p in paths:
+        rel = os.path.relpath(p, root).replace(os.sep, "/")
+        long_way = _matches(rel, cfg.exclude) or _folder_excluded(posixpath.dirname(rel) or ".", cfg.exclude)
+        assert cfg.excludes(str(p)) is long_way, rel
+        verdicts[rel] = long_way
+    assert verdicts == {
+        "README.md": True,
+        "content/README.md": True,
+        "content/ar-SA/a.md": False,
+        "content/ar-SA/includes/snippet.md": True,
+        "content/ar-SA/draft-b.md": True,
+        "../shared/corpus/ar-SA/c.md": True,
+        "../elsewhere/README.md": True,
+        "../elsewhere/d.md": False,
+    }
+    # Paths as found from the current folder, with no configured root.
+    monkeypatch.chdir(root.parent)
+    here = from_mapping({"exclude": list(cfg.exclude)})
+    assert [here.excludes(p) for p in ("repo/README.md", "README.md", "repo/content/ar-SA/a.md", "shared/x/c.md")] == [
+        True,
+        True,
+        False,
+        True,
+    ]

@@ -68,8 +68,10 @@ class Config:
         matches the path relative to ``root`` (or the current folder), its file name, or a folder on it."""
         if not self.exclude:
             return False
-        rel = _relative(os.path.abspath(path), os.path.abspath(self.root or os.getcwd())).replace(os.sep, "/")
-        return _matches(rel, self.exclude) or _folder_excluded(posixpath.dirname(rel) or ".", self.exclude)
+        folder, name = os.path.split(path)
+        rel_folder = _relative_folder(folder, self.root or os.getcwd())
+        rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+        return _matches(rel, self.exclude) or _folder_excluded(rel_folder, self.exclude)
 
     def fingerprint(self) -> str:
         """A hash of everything that changes findings (for the cache)."""
@@ -84,6 +86,13 @@ class Config:
             ignore=self.ignore + tuple(ignore or ()),
             fail_on=fail_on or self.fail_on,
         )
+
+
+@lru_cache(maxsize=4096)
+def _relative_folder(folder: str, root: str) -> str:
+    """*folder* relative to *root*, with ``/`` separators (``.`` for *root* itself); once per folder,
+    not per file: a corpus has thousands of files in a few folders."""
+    return _relative(os.path.abspath(folder), os.path.abspath(root)).replace(os.sep, "/")
 
 
 def _relative(path: str, root: str) -> str:
