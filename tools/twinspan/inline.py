@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -37,8 +38,10 @@ class UIPart:
     bold: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(NamedTuple):
+    """What one side says once its inline Markdown and HTML are read. A NamedTuple, not a frozen
+    dataclass: one is built for every side (~47,000 in the corpus), at a third of the cost."""
+
     plain: str  # the text a reader sees, markup removed
     strong: tuple[str, ...]  # bold runs (UI labels)
     em: tuple[str, ...]

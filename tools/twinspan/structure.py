@@ -145,6 +145,16 @@ def _containers(root: Node) -> dict[int, tuple[Container, ...]]:
     return out
 
 
+_KINDS = {
+    "heading": BlockKind.HEADING,
+    "fence": BlockKind.CODE,
+    "code_block": BlockKind.CODE,
+    "html_block": BlockKind.HTML,
+    "hr": BlockKind.RULE,
+    "table": BlockKind.TABLE,
+}
+
+
 class _Builder:
     def __init__(self, segments: Sequence[Segment], containers: dict[int, tuple[Container, ...]] | None = None) -> None:
         self.segments = segments
@@ -152,14 +162,7 @@ class _Builder:
 
     # --- blocks ------------------------------------------------------------------------
     def block(self, leaf: Node) -> Block:
-        kind = {
-            "heading": BlockKind.HEADING,
-            "fence": BlockKind.CODE,
-            "code_block": BlockKind.CODE,
-            "html_block": BlockKind.HTML,
-            "hr": BlockKind.RULE,
-            "table": BlockKind.TABLE,
-        }.get(leaf.type, BlockKind.PARAGRAPH)
+        kind = _KINDS.get(leaf.type, BlockKind.PARAGRAPH)
         level = leaf.level if leaf.type == "heading" else 0
         info = leaf.info.strip() if leaf.type == "fence" else None
         if kind is BlockKind.PARAGRAPH and not leaf.segments and _IMAGE_ONLY.match(leaf.content):
@@ -216,17 +219,16 @@ class _Builder:
         if node.type != "paragraph":
             return None
         if node.segments:
-            outside = _SEGMENT_TAGS.sub("", node.content)
+            # Each side is wholly bold (tested first: most paragraphs fail it at once), and
+            # everything outside the spans is blank.
             segs = [self.segments[i] for i in node.segments]
-            inner = "".join(s.text("translation") + s.text("source") for s in segs)
-            # Everything outside the spans is blank, and each side is wholly bold.
-            if outside.replace(inner, "").strip():
-                return None
             for seg in segs:
                 for side in (seg.translation, seg.source):
                     if side is not None and not _BOLD_ONLY.match(side.text):
                         return None
-            return "bold"
+            outside = _SEGMENT_TAGS.sub("", node.content)
+            inner = "".join(s.text("translation") + s.text("source") for s in segs)
+            return None if outside.replace(inner, "").strip() else "bold"
         return "bold" if _BOLD_ONLY.match(node.content) else None
 
     def procedures(self, root: Node) -> tuple[Procedure, ...]:
