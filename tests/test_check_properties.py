@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 import twinspan
 from test_properties import PROFILE_EXAMPLES, mutated
 from twinspan.checks import Config, check_article
+from twinspan.checks.alphabets import Alphabets
+from twinspan.checks.context import Context
 from twinspan.checks.engine import check_texts
 from twinspan.checks.fix import fix_article, fixable_codes
 from twinspan.checks.normalize import parse_date
-from twinspan.checks.registry import all_rules
+from twinspan.checks.registry import Rule, all_rules, pair
+from twinspan.inline import has_markup
 
 PATHS = st.sampled_from(["content/ar-SA/x.md", "content/he-IL/x.md", "x.md", "content/de-DE/sub/x.md"])
 FIXABLE = fixable_codes(frozenset(all_rules()))
@@ -111,3 +114,63 @@ def test_numbers_and_error_codes_read_as_before(text: str) -> None:
     from twinspan.inline import _numbers_and_codes
 
     assert _numbers_and_codes(text) == _numbers_the_long_way(text)
+
+
+MARKUP_ONLY = [r for r in all_rules().values() if r.markup_only]
+#: Text with no character that starts inline markup: letters of three scripts, digits of two, spaces
+#: of every kind, and the punctuation URLs, paths and code-like text are written with.
+_PLAIN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"abcXYZ أبجد שלום 0123٤٥ .,:;()/#?=%+$|{}'\"-",
+            "\u00a0",
+            "\t",
+            "javascript:",
+            "href=",
+            "href=javascript:x",
+            "https://a.b/c",
+            "(x)",
+            "\u200f",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _segment_rule_findings(article: twinspan.Article, rules: list[Rule], *, gated: bool) -> list[str]:
+    """Findings of *rules*, as the engine runs them (gated) or on every paired segment."""
+    if gated:
+        return sorted(f.message for f in check_article(article, codes=frozenset(r.code for r in rules)))
+    ctx = Context(article, Config(), Alphabets({}))
+    out = []
+    for rule in rules:
+        ctx.rule = rule
+        assert rule.func is not None
+        for seg in article.segments:
+            if seg.is_paired:
+                out.extend(f.message for f in rule.func(ctx, seg))
+    return sorted(out)
+
+
+def test_the_markup_only_rules_are_the_link_and_markup_rules() -> None:
+    assert {r.code for r in MARKUP_ONLY} == {"TS401", "TS402", "TS403", "TS404", "TS405", *(f"TS50{k}" for k in range(1, 7))}
+    assert all(r.scope == "segment" for r in MARKUP_ONLY)
+
+
+@settings(max_examples=PROFILE_EXAMPLES, deadline=None)
+@given(_PLAIN_TEXT, _PLAIN_TEXT)
+def test_markup_only_rules_find_nothing_in_a_segment_without_markup(translation: str, source: str) -> None:
+    """The engine does not run the ``markup_only`` rules on segments without markup: called there
+    anyway, none of them reports anything (so skipping them loses no finding)."""
+    assert not has_markup(translation) and not has_markup(source)
+    article = twinspan.parse(pair("1-101", translation, source) + "\n", path="content/ar-SA/x.md")
+    (seg,) = article.segments
+    assert seg.is_paired
+    assert _segment_rule_findings(article, MARKUP_ONLY, gated=False) == []
+
+
+@settings(max_examples=PROFILE_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_gated_rules_find_what_they_find_on_every_segment(doc: str) -> None:
+    article = twinspan.parse(doc, path="content/ar-SA/x.md")
+    assert _segment_rule_findings(article, MARKUP_ONLY, gated=True) == _segment_rule_findings(article, MARKUP_ONLY, gated=False)

@@ -96,6 +96,13 @@ def _numbers_and_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _SPECIAL = re.compile(r"[*_`\[\]<>&\\!\n\r]")
 
 
+def has_markup(text: str) -> bool:
+    """Whether *text* has a character that can start inline Markdown or HTML. Text without one reads
+    as it is written: its :class:`Inline` has no bold, italic, code, links, tags or UI paths, and its
+    ``plain`` is the text itself (the rules registered ``markup_only`` rely on this)."""
+    return _SPECIAL.search(text) is not None
+
+
 @lru_cache(maxsize=1024)  # Inline is immutable; one side in ten recurs nearby (UI labels, boilerplate)
 def parse_inline(markup: str) -> Inline:
     if not _SPECIAL.search(markup):  # more than half of all sides: no parser needed

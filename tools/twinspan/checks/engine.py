@@ -10,8 +10,9 @@ from typing import Any
 
 from ..diagnostics import TOO_LARGE
 from ..errors import ReadError
+from ..inline import has_markup
 from ..io import read_bytes
-from ..model import Article
+from ..model import Article, Segment
 from ..parser import parse
 from .alphabets import Alphabets
 from .config import Config, coerce
@@ -74,12 +75,18 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
     if seg_rules:
         # Rule by rule over the paired segments: ~570,000 calls over the corpus, so the loop is lean.
         paired = [seg for seg in article.segments if seg.translation is not None and seg.source is not None]
+        marked: list[Segment] | None = None  # the segments with markup on a side, for markup_only rules
         extend = out.extend
         for rule in seg_rules:
             ctx.rule = rule
             func = rule.func
             assert func is not None
-            for seg in paired:
+            segs = paired
+            if rule.markup_only:
+                if marked is None:
+                    marked = [seg for seg in paired if has_markup(seg.text("translation")) or has_markup(seg.text("source"))]
+                segs = marked
+            for seg in segs:
                 extend(func(ctx, seg))
     for rule in rules["article"]:
         if too_large and rule.category is not Category.FRONT_MATTER:

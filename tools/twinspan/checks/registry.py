@@ -5,7 +5,9 @@ Rules register themselves with the decorators below when :mod:`twinspan.checks.r
 is imported. Four scopes:
 
 - ``parse``: the parser's diagnostics (TS0xx/TS1xx), turned into findings as they are;
-- ``segment``: ``func(ctx, segment)`` for every segment with both sides;
+- ``segment``: ``func(ctx, segment)`` for every segment with both sides (a rule registered with
+  ``markup_only=True`` reads nothing but the sides' inline markup, and runs only for segments
+  where a side has some: see :func:`twinspan.inline.has_markup`);
 - ``article``: ``func(ctx)`` once per file;
 - ``cross``: ``func(group)`` once per article found in several locales.
 
@@ -102,6 +104,9 @@ class Rule:
     scope: str  # "parse", "segment", "article" or "cross"
     func: Callable[..., Iterable[Any]] | None = None
     fixable: bool = False
+    #: A segment rule that can only report a segment with inline markup (links, bold, italic,
+    #: code, tags, entities) on a side: the engine skips the others (most segments).
+    markup_only: bool = False
 
     @property
     def url_fragment(self) -> str:
@@ -141,6 +146,7 @@ def _scoped(scope: str, doc: str) -> Callable[..., Callable[[Callable[..., Itera
         bad: Example,
         good: Example,
         fixable: bool = False,
+        markup_only: bool = False,
     ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
         return _decorator(
             scope,
@@ -153,6 +159,7 @@ def _scoped(scope: str, doc: str) -> Callable[..., Callable[[Callable[..., Itera
             bad=bad,
             good=good,
             fixable=fixable,
+            markup_only=markup_only,
         )
 
     register.__doc__ = doc

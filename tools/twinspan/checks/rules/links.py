@@ -78,6 +78,7 @@ def _diff(ctx: Context, seg: Segment) -> LinkDiff | None:
     "link-missing",
     Category.LINKS,
     Severity.ERROR,
+    markup_only=True,
     summary="A link of the source is not in the translation.",
     explanation="Every URL of the source must be linked in the translation too; the reader otherwise loses the way to the fix.",
     bad=example(pair("1-101", "تعطيل إعدادات أمان Azure الافتراضية.", f"Disable the [Azure security defaults]({_URL}).")),
@@ -94,6 +95,7 @@ def link_missing(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "link-added",
     Category.LINKS,
     Severity.WARNING,
+    markup_only=True,
     summary="The translation links to a URL the source does not have.",
     explanation="A link added by the translation points the reader somewhere the source never sent them.",
     bad=example(pair("1-101", "راجع [المقالة](https://example.com/other).", "See the article.")),
@@ -110,6 +112,7 @@ def link_added(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "link-changed",
     Category.LINKS,
     Severity.ERROR,
+    markup_only=True,
     summary="A URL of the source is changed in the translation (beyond its locale).",
     explanation=(
         "The translation links where the source links, to a different URL. A locale segment (/en-us/ → /ar-sa/), "
@@ -135,6 +138,7 @@ def link_changed(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "link-order",
     Category.LINKS,
     Severity.INFO,
+    markup_only=True,
     summary="The translation has the source's links, in a different order.",
     explanation=(
         "Word order changes in translation, so two links may legitimately swap; but when a step's links are "
@@ -178,6 +182,7 @@ def _malformed(side_plain: str, links: tuple[Link, ...]) -> str | None:
     "malformed-link",
     Category.LINKS,
     Severity.ERROR,
+    markup_only=True,
     summary="Link syntax that does not make a link: a space before the URL, unbalanced brackets, or no link text.",
     explanation=(
         "«[text] (url)» with a space, or brackets that do not balance, are shown to the reader as raw text "

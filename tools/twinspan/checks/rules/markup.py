@@ -32,6 +32,7 @@ def _count_rule(ctx: Context, seg: Segment, attr: str, word: str) -> Iterator[Fi
     "bold-count",
     Category.MARKUP,
     Severity.WARNING,
+    markup_only=True,
     summary="The translation has a different number of bold runs than the source.",
     explanation=(
         "Bold marks UI labels (**Save**, **Users**). A translation with fewer or more bold runs has lost a label's "
@@ -49,6 +50,7 @@ def bold_count(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "italic-count",
     Category.MARKUP,
     Severity.WARNING,
+    markup_only=True,
     summary="The translation has a different number of italic runs than the source.",
     explanation="Italic marks names and terms; a translation that drops or adds italic runs changes what is emphasised.",
     bad=example(pair("1-101", "نهج يسمى بلا تأخيرات.", "A policy called *No delays*.")),
@@ -63,6 +65,7 @@ def italic_count(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "code-changed",
     Category.MARKUP,
     Severity.ERROR,
+    markup_only=True,
     summary="Code spans of the source are missing or changed in the translation.",
     explanation=(
         "Code (`Set-Mailbox`, `smtp.office365.com`) is never translated: a reader types it as it is written. "
@@ -91,6 +94,7 @@ def code_changed(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "inline-tags",
     Category.MARKUP,
     Severity.WARNING,
+    markup_only=True,
     summary="Inline HTML tags (<br/>, <sup>, …) differ between the source and the translation.",
     explanation="Inline tags are layout: a line break or superscript the source has must be in the translation too, as many times.",
     bad=example(pair("1-101", "السطر الأول السطر الثاني", "First line<br/>second line")),
@@ -123,6 +127,7 @@ def _shape(path: tuple[UIPart, ...]) -> tuple[int, int]:
     "ui-path",
     Category.MARKUP,
     Severity.WARNING,
+    markup_only=True,
     summary="A UI path (A > B > C) has a different number of parts, or of bold parts, in the translation.",
     explanation=(
         "A UI path tells the reader where to click, one bold label per step. When the translation's path has "
@@ -162,6 +167,7 @@ def ui_path(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "active-content",
     Category.MARKUP,
     Severity.ERROR,
+    markup_only=True,
     summary="Raw HTML in a span that could run script or take over the page (onerror=, <script>, srcdoc, <base> …).",
     explanation=(
         "A translation is text with a little markup; it never needs event handlers (onerror, onclick …), script, "
