@@ -9,7 +9,7 @@ import pytest
 
 import twinspan
 from conftest import SEED_NAME
-from test_check_properties import MARKUP_ONLY, _segment_rule_findings
+from test_check_properties import GATED, _segment_rule_findings
 from twinspan.checks import check_paths
 from twinspan.checks.finding import Category
 
@@ -56,14 +56,15 @@ def test_three_locales_of_the_corpus_agree(corpus: Path) -> None:
     assert result.findings == []
 
 
-def test_markup_only_rules_lose_nothing_on_the_corpus(corpus: Path) -> None:
-    """The engine runs the link and markup rules only on segments with markup on a side; run on every
-    segment of every fourth corpus file in each locale, they find the same."""
+def test_gated_rules_lose_nothing_on_the_corpus(corpus: Path) -> None:
+    """The engine runs the link and markup rules only on segments with markup on a side, and the
+    hidden-character rules only on files that have one; run on every segment of every fourth corpus
+    file in each locale, they find the same."""
     files = [p for loc in ("ar-SA", "he-IL", "de-DE") for p in sorted((corpus / "alchemy-insights" / loc).glob("*.md"))[::4]]
     found = 0
     for path in files:
         article = twinspan.parse(path.read_bytes(), path=str(path))
-        gated = _segment_rule_findings(article, MARKUP_ONLY, gated=True)
-        assert gated == _segment_rule_findings(article, MARKUP_ONLY, gated=False), path
+        gated = _segment_rule_findings(article, GATED, gated=True)
+        assert gated == _segment_rule_findings(article, GATED, gated=False), path
         found += len(gated)
     assert found > 100  # the rules do report on the corpus: the comparison is not of empty lists

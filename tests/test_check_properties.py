@@ -152,6 +152,32 @@ def _segment_rule_findings(article: twinspan.Article, rules: list[Rule], *, gate
     return sorted(out)
 
 
+TRIGGERED = [r for r in all_rules().values() if r.trigger is not None]
+#: Rules the engine does not run on every paired segment.
+GATED = [r for r in all_rules().values() if r.markup_only or r.trigger is not None]
+
+
+@settings(max_examples=PROFILE_EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"abc أبجد 12 *[]()<>&_`.", "\u200f", "\u200c", "\u00ad", "\u202f", "\u2067", "\u200b"]), max_size=30).map(
+        "".join
+    ),
+    st.lists(st.sampled_from([*"abc Select **Save** 12 ()[].", "\u200e", "\u2066", "\ufeff"]), max_size=30).map("".join),
+)
+def test_triggered_rules_find_nothing_in_a_segment_the_trigger_does_not_match(translation: str, source: str) -> None:
+    """A rule with a ``trigger`` is skipped for a file its pattern does not match: called on a segment
+    whose sides the pattern does not match, it reports nothing."""
+    article = twinspan.parse(pair("1-101", translation, source) + "\n", path="content/ar-SA/x.md")
+    for rule in TRIGGERED:
+        assert rule.trigger is not None
+        if rule.trigger.search(translation) is None and rule.trigger.search(source) is None:
+            assert _segment_rule_findings(article, [rule], gated=False) == [], rule.code
+
+
+def test_the_triggered_rules_are_the_hidden_character_rules() -> None:
+    assert {r.code for r in TRIGGERED} == {"TS705", "TS706"}
+
+
 def test_the_markup_only_rules_are_the_link_and_markup_rules() -> None:
     assert {r.code for r in MARKUP_ONLY} == {"TS401", "TS402", "TS403", "TS404", "TS405", *(f"TS50{k}" for k in range(1, 7))}
     assert all(r.scope == "segment" for r in MARKUP_ONLY)
@@ -173,4 +199,4 @@ def test_markup_only_rules_find_nothing_in_a_segment_without_markup(translation:
 @given(mutated())
 def test_gated_rules_find_what_they_find_on_every_segment(doc: str) -> None:
     article = twinspan.parse(doc, path="content/ar-SA/x.md")
-    assert _segment_rule_findings(article, MARKUP_ONLY, gated=True) == _segment_rule_findings(article, MARKUP_ONLY, gated=False)
+    assert _segment_rule_findings(article, GATED, gated=True) == _segment_rule_findings(article, GATED, gated=False)

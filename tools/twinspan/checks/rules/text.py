@@ -243,6 +243,7 @@ def _char_findings(ctx: Context, seg: Segment, pattern: re.Pattern[str], what: s
     "bidi-control",
     Category.TEXT,
     Severity.WARNING,
+    trigger=_BIDI,
     summary="A bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069) in a span.",
     explanation=(
         "Explicit bidi controls change how the whole line is ordered and survive copy-paste into commands "
@@ -264,6 +265,7 @@ def bidi_control(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "invisible-character",
     Category.TEXT,
     Severity.WARNING,
+    trigger=_INVISIBLE,
     summary="An invisible character (U+200B zero width space, U+FEFF, U+2060) inside a span.",
     explanation=(
         "Invisible characters break search (an error code with a zero width space in it is not found) and "
