@@ -77,10 +77,11 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
         # the registry's markup_only and trigger spare the calls that could find nothing.
         paired = [seg for seg in article.segments if seg.translation is not None and seg.source is not None]
         marked: list[Segment] | None = None  # the segments with markup on a side, for markup_only rules
+        text = article.text
         extend = out.extend
         for rule in seg_rules:
-            if rule.trigger is not None and rule.trigger.search(article.text) is None:
-                continue  # no side can match it: every side is a part of the file's text
+            if rule.trigger is not None and not any(ch in text for ch in rule.trigger):
+                continue  # no side can hold one: every side is a part of the file's text
             ctx.rule = rule
             func = rule.func
             assert func is not None

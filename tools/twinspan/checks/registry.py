@@ -7,8 +7,8 @@ is imported. Four scopes:
 - ``parse``: the parser's diagnostics (TS0xx/TS1xx), turned into findings as they are;
 - ``segment``: ``func(ctx, segment)`` for every segment with both sides (a rule registered with
   ``markup_only=True`` reads nothing but the sides' inline markup, and runs only for segments
-  where a side has some: see :func:`twinspan.inline.has_markup`; one registered with a ``trigger``
-  pattern runs only on files whose text matches it);
+  where a side has some: see :func:`twinspan.inline.has_markup`; one registered with ``trigger``
+  characters runs only on files that hold one of them);
 - ``article``: ``func(ctx)`` once per file;
 - ``cross``: ``func(group)`` once per article found in several locales.
 
@@ -108,9 +108,10 @@ class Rule:
     #: A segment rule that can only report a segment with inline markup (links, bold, italic,
     #: code, tags, entities) on a side: the engine skips the others (most segments).
     markup_only: bool = False
-    #: A segment rule that finds nothing unless a side matches this pattern: the engine skips the
-    #: rule for a file whose text has no match (the sides are parts of it), which is most files.
-    trigger: re.Pattern[str] | None = None
+    #: A segment rule that finds nothing unless a side holds one of these characters: the engine
+    #: skips the rule for a file whose text holds none (the sides are parts of it), which is most
+    #: files. Characters, not a pattern: ``in`` scans a file many times faster than a regex search.
+    trigger: str | None = None
 
     @property
     def url_fragment(self) -> str:
@@ -151,7 +152,7 @@ def _scoped(scope: str, doc: str) -> Callable[..., Callable[[Callable[..., Itera
         good: Example,
         fixable: bool = False,
         markup_only: bool = False,
-        trigger: re.Pattern[str] | None = None,
+        trigger: str | None = None,
     ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
         return _decorator(
             scope,

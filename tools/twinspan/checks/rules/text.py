@@ -220,10 +220,12 @@ def edge_whitespace(ctx: Context, seg: Segment) -> Iterator[Finding]:
         yield ctx.at_side(seg, "; ".join(what), offset=offset, fix=fixed, edits=ctx.replace_translation(seg, fixed))
 
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE = re.compile("[\u200b\ufeff\u2060\u180e]")
+_BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE_CHARS = "\u200b\ufeff\u2060\u180e"
+_BIDI = re.compile(f"[{_BIDI_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 #: Both kinds, for the places outside the spans: front matter values and file names.
-HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\ufeff\u2060\u180e]")
+HIDDEN = re.compile(f"[{_BIDI_CHARS}{_INVISIBLE_CHARS}]")
 
 
 def _char_findings(ctx: Context, seg: Segment, pattern: re.Pattern[str], what: str) -> Iterator[Finding]:
@@ -243,7 +245,7 @@ def _char_findings(ctx: Context, seg: Segment, pattern: re.Pattern[str], what: s
     "bidi-control",
     Category.TEXT,
     Severity.WARNING,
-    trigger=_BIDI,
+    trigger=_BIDI_CHARS,
     summary="A bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069) in a span.",
     explanation=(
         "Explicit bidi controls change how the whole line is ordered and survive copy-paste into commands "
@@ -265,7 +267,7 @@ def bidi_control(ctx: Context, seg: Segment) -> Iterator[Finding]:
     "invisible-character",
     Category.TEXT,
     Severity.WARNING,
-    trigger=_INVISIBLE,
+    trigger=_INVISIBLE_CHARS,
     summary="An invisible character (U+200B zero width space, U+FEFF, U+2060) inside a span.",
     explanation=(
         "Invisible characters break search (an error code with a zero width space in it is not found) and "
