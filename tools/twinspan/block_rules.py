@@ -9,25 +9,16 @@ reference definition, indented code, an empty list item, a tab), and the caller 
 markdown-it. On what it accepts it gives the tree of markdown-it's tokens exactly:
 ``tests/test_blocks_fast.py`` compares the two on every file of the corpus and on generated
 documents. It reads 2,976 of the 2,991 corpus bodies, in under a third of markdown-it's time (no
-rule chain, no debug logging, no tokens).
+rule chain, no debug logging, no tokens). The lines and the tests on them live in
+:mod:`twinspan.block_state`, as markdown-it's ``StateBlock`` does.
 """
 
 from __future__ import annotations
 
 from markdown_it.common.utils import mdTrim
-from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
+from .block_state import Bail, BlockState
 from .blocks import Node, depth_in
-
-
-class _Bail(Exception):
-    """The body has something :func:`fast` does not read: markdown-it will."""
-
-
-#: A line made only of these (and at least one of them) may be a thematic break, a setext
-#: underline or a table's delimiter row.
-_RULE_CHARS = " -*_=:|"
-_HTML_STARTS = tuple(opener for opener, _closer, _terminates in HTML_SEQUENCES)
 
 
 def fast(body: str, first_line: int, end_line: int, max_nesting: int) -> Node | None:
@@ -37,108 +28,17 @@ def fast(body: str, first_line: int, end_line: int, max_nesting: int) -> Node | 
         return None  # tabs (tab stops), and what markdown-it's normalize step rewrites
     try:
         return _Tokenizer(body, first_line, end_line, max_nesting).run()
-    except _Bail:
+    except Bail:
         return None
 
 
-class _Tokenizer:
-    """markdown-it's StateBlock and block rules, for the subset (same names, same order of tests)."""
-
-    def __init__(self, src: str, first_line: int, end_line: int, max_nesting: int) -> None:
-        self.src = src
-        self.first = first_line
-        self.root = Node("root", first_line, end_line)
-        self.max_nesting = max_nesting
-        self.references_possible = "]:" in src
-        b: list[int] = []
-        e: list[int] = []
-        t: list[int] = []
-        start, length, find = 0, len(src), src.find
-        while start < length:
-            end = find("\n", start)
-            if end < 0:
-                end = length
-            pos = start
-            while pos < end and src[pos] == " ":
-                pos += 1
-            if pos == end == length:
-                break  # a last line of only spaces with no "\n" is not a line (as in StateBlock)
-            b.append(start)
-            e.append(end)
-            t.append(pos - start)
-            start = end + 1 if end < length else length
-        b.append(length)
-        e.append(length)
-        t.append(0)
-        self.bMarks, self.eMarks, self.tShift = b, e, t
-        self.sCount = list(t)  # no tabs: columns are characters
-        self.lineMax = len(b) - 1
-        self.blkIndent = 0
-        self.listIndent = -1
-        self.parentType = "root"
-        self.level = 0
-        self.line = 0
+class _Tokenizer(BlockState):
+    """markdown-it's block rules, for the subset (same names, same order of tests)."""
 
     def run(self) -> Node:
         if self.src:
             self.tokenize(0, self.lineMax, self.root)
         return self.root
-
-    # --- StateBlock --------------------------------------------------------------------
-    def isEmpty(self, line: int) -> bool:
-        return self.bMarks[line] + self.tShift[line] >= self.eMarks[line]
-
-    def skipEmptyLines(self, line: int) -> int:
-        while line < self.lineMax and self.bMarks[line] + self.tShift[line] >= self.eMarks[line]:
-            line += 1
-        return line
-
-    def is_code_block(self, line: int) -> bool:
-        return self.sCount[line] - self.blkIndent >= 4
-
-    def getLines(self, begin: int, end: int, indent: int) -> str:
-        src, out = self.src, []
-        for line in range(begin, end):
-            line_start = first = self.bMarks[line]
-            last = self.eMarks[line] + 1 if line + 1 < end else self.eMarks[line]
-            shift = self.tShift[line]
-            line_indent = 0
-            while first < last and line_indent < indent:
-                if src[first] == " " or first - line_start < shift:
-                    line_indent += 1
-                else:
-                    break
-                first += 1
-            out.append(src[first:last])
-        return "".join(out)
-
-    # --- what this port does not read ----------------------------------------------------
-    def refuse_other_blocks(self, line: int) -> None:
-        """Bail out when *line* could start a block of a rule this port leaves out (table, fence,
-        hr, reference, html_block, lheading): a superset of those rules' tests."""
-        pos, maximum = self.bMarks[line] + self.tShift[line], self.eMarks[line]
-        if pos >= maximum:
-            return
-        src = self.src
-        ch = src[pos]
-        if ch in "`~" and src.startswith(ch * 3, pos):
-            raise _Bail
-        if ch in _RULE_CHARS and not src[pos:maximum].strip(_RULE_CHARS):
-            raise _Bail
-        if ch == "<":
-            text = src[pos:maximum]
-            if text.startswith("<span"):
-                # Not a block tag, nor <! or <?: only a line that is one whole tag (the last kind) opens a block.
-                if text.rstrip().endswith(">") and _HTML_STARTS[-1].search(text):  # rstrip: \s, as the regex
-                    raise _Bail
-            elif any(opener.search(text) for opener in _HTML_STARTS):
-                raise _Bail
-        elif ch == "[" and self.references_possible:
-            raise _Bail
-        elif "|" in src[pos:maximum] and line + 1 < self.lineMax:
-            nxt = self.bMarks[line + 1] + self.tShift[line + 1]
-            if nxt < self.eMarks[line + 1] and not src[nxt : self.eMarks[line + 1]].strip(_RULE_CHARS):
-                raise _Bail  # a table's header and delimiter rows
 
     def interrupts(self, line: int, endLine: int) -> bool:
         """Whether *line* starts a block that ends the paragraph or quote above it. markdown-it's
@@ -157,9 +57,9 @@ class _Tokenizer:
             if self.sCount[line] < self.blkIndent:
                 break
             if self.level >= self.max_nesting:
-                raise _Bail
+                raise Bail
             if self.is_code_block(line):
-                raise _Bail
+                raise Bail
             self.refuse_other_blocks(line)
             if not (
                 self.blockquote(line, endLine, False, parent)
@@ -403,10 +303,10 @@ class _Tokenizer:
                 pos += 1
             contentStart = pos
             if contentStart >= maximum:
-                raise _Bail  # an empty list item: markdown-it's special cases
+                raise Bail  # an empty list item: markdown-it's special cases
             indentAfterMarker = offset - initial
             if indentAfterMarker > 4:
-                raise _Bail  # the item starts with indented code
+                raise Bail  # the item starts with indented code
             indent = initial + indentAfterMarker
             item = Node(
                 "item", startLine + first, depth=depth_in(lst), info=src[start : posAfterMarker - 1] if isOrdered else "", markup=markerChar
