@@ -164,7 +164,10 @@ def scan(src: SourceText, start: int, end: int, lang: str, *, pairs: bool = True
     text = src.text
     tags: list[_Tag] = []
     unknown: list[tuple[int, str]] = []
-    append = tags.append
+    # Canonical pairs met before any other span tag (in most files, all of them): kept as plain tuples,
+    # they become the segments directly, as the tag pass would make them, unless another span tag
+    # comes, which turns them into tags for that pass.
+    pending: list[tuple[str, int, int, Side, Side]] | None = []
     for m in (_FAST if pairs else _FAST_TAGS).finditer(text, start, end):
         kind = m.lastgroup
         if kind == "pair":
@@ -173,23 +176,35 @@ def scan(src: SourceText, start: int, end: int, lang: str, *, pairs: bool = True
             t_close = t_end + _CLOSE_LEN  # the translation's </span>; the source element starts there
             translation = Side(text[t_start:t_end], Range(a, t_close, src), Range(t_start, t_end, src), lang)
             source = Side(text[s_start:s_end], Range(t_close, b, src), Range(s_start, s_end, src), "en")
-            append(_Tag(_PAIR, a, b, seg_id, None, (translation, source)))
-        elif kind == "c":
-            append(_Tag(_CLOSE, m.start(), m.end(), None, None))
+            if pending is not None:
+                pending.append((seg_id, a, b, translation, source))
+            else:
+                tags.append(_Tag(_PAIR, a, b, seg_id, None, (translation, source)))
+            continue
+        if kind == "c":
+            tag = _Tag(_CLOSE, m.start(), m.end(), None, None)
         elif kind == "t":
-            append(_Tag(_T, m.start(), m.end(), m.group("t"), None))
+            tag = _Tag(_T, m.start(), m.end(), m.group("t"), None)
         elif kind == "s":
-            append(_Tag(_S_INNER, m.start(), m.end(), m.group("s"), None))
+            tag = _Tag(_S_INNER, m.start(), m.end(), m.group("s"), None)
         elif kind == "o":
-            append(_Tag(_S_OUTER, m.start(), m.end(), None, None))
+            tag = _Tag(_S_OUTER, m.start(), m.end(), None, None)
         else:
             general = _TAG.match(text, m.start(), m.end())
             assert general is not None
-            tag = _classify(general)
-            if tag is not None:
-                append(tag)
-            elif general.group(2).lower() not in KNOWN_TAGS:
-                unknown.append((m.start(), general.group(2)))
+            classified = _classify(general)
+            if classified is None:  # not a span: only reported when it is no HTML element
+                if general.group(2).lower() not in KNOWN_TAGS:
+                    unknown.append((m.start(), general.group(2)))
+                continue
+            tag = classified
+        if pending is not None:
+            tags.extend(_Tag(_PAIR, a, b, seg_id, None, (t, s)) for seg_id, a, b, t, s in pending)
+            pending = None
+        tags.append(tag)
+    if pending is not None:
+        segments = tuple(Segment(seg_id, t, s, i) for i, (seg_id, _, _, t, s) in enumerate(pending))
+        return ScanResult(segments, (), tuple(unknown))
     return _Scanner(src, tags, lang).run(unknown)
 
 
