@@ -40,7 +40,7 @@ class UIPart:
 
 class Inline(NamedTuple):
     """What one side says once its inline Markdown and HTML are read. A NamedTuple, not a frozen
-    dataclass: one is built for every side (~47,000 in the corpus), at a third of the cost."""
+    dataclass: one is built for every side (~47,000 in the corpus), at less than half the cost."""
 
     plain: str  # the text a reader sees, markup removed
     strong: tuple[str, ...]  # bold runs (UI labels)

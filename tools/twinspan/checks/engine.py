@@ -73,8 +73,8 @@ def check_article(article: Article, config: Config | dict[str, Any] | None = Non
     too_large = any(d.code == TOO_LARGE for d in article.diagnostics)
     seg_rules = [] if too_large else rules["segment"]
     if seg_rules:
-        # Rule by rule over the paired segments: some 400,000 calls over the corpus, so the loop is lean;
-        # the registry's markup_only and trigger spare the calls that could find nothing.
+        # Rule by rule over the paired segments, so the loop is lean: 21 rules over the 23,699 pairs of the
+        # ar-SA corpus, ~300,000 calls now that markup_only and trigger spare ~200,000 that find nothing.
         paired = [seg for seg in article.segments if seg.translation is not None and seg.source is not None]
         marked: list[Segment] | None = None  # the segments with markup on a side, for markup_only rules
         text = article.text
