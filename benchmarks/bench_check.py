@@ -7,6 +7,8 @@ Every figure is the wall time of a command, printed with the command (best and m
 - pofilter: all its default checks over one PO file of every segment pair (msgid = the English
   source span, msgstr = the translation span, msgctxt = the segment id);
 - twinspan check, cold: no cache, every file parsed and checked;
+- the floor under it: reading every file and matching its pairs with one regex on the same cores
+  (floor_pairs.py), and twinspan's imports alone (the serial start of every run);
 - twinspan check, warm: the content-hash cache in place, nothing changed;
 - twinspan check --changed-since HEAD in a git repository of the corpus with one file edited
   (cold cache, and warm cache);
@@ -189,6 +191,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         doc = json.loads(out.read_text(encoding="utf-8"))
         print(f"    twinspan reported {len(doc['findings']):,} findings in {doc['files']:,} files, {doc['segments']:,} segments")
+
+        # What the interpreter costs on the same files and cores, for reading the cold figure: the
+        # floor script reads every file and matches its pairs with one regex (no Markdown, no rules),
+        # and the import line is the serial start of every twinspan check.
+        floor = [py, str(Path(__file__).with_name("floor_pairs.py")), str(folder), "--jobs", str(args.jobs)]
+        show("floor: read + one regex, no rules", floor, timed(floor, repeat=args.repeat, env=env), files=files, segments=units)
+        imports = [py, "-c", "import twinspan.cli, twinspan.checks.app, twinspan.checks.rules"]
+        show("twinspan's imports alone", imports, timed(imports, repeat=args.repeat, env=env), files=0, segments=0)
 
         cache = tmp / "cache"
         warm = [*check, "--cache-dir", str(cache)]
