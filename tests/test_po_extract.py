@@ -200,3 +200,54 @@ def test_corpus_readme_without_segments_gets_no_catalog(tmp_path: Path) -> None:
     r = ws.extract()
     assert r.returncode == 0 and "1 without segments" in r.stderr
     assert sorted(p.name for p in ws.translations.rglob("*.po")) == [SEED_NAME.replace(".md", ".po")]
+
+
+# As in zh-CN/editing-documents-in-teams.md and ru-RU/ediscovery-export-tool.md (a translation span closed on
+# the next line, its source not), and project-operations' table cells (both spans start on a new line).
+LAYOUT = """---
+ms.contentlocale: zh-CN
+ms.translationtype: HT
+---
+# <span data-ttu-id="lay01-101">标题</span><span class="sxs-lookup"><span data-stu-id="lay01-101">Title</span></span>
+
+<span data-ttu-id="lay01-102">允许用户直接进入编辑模式。
+</span><span class="sxs-lookup"><span data-stu-id="lay01-102">Allows users to go straight to edit mode.</span></span>
+
+  - <span data-ttu-id="lay01-103">Windows 7 и более поздней версии.
+
+
+</span><span class="sxs-lookup"><span data-stu-id="lay01-103">Windows 7 and later versions</span></span>
+
+<table><tr><td><span data-ttu-id="lay01-104">
+        <strong>场景</strong>
+    </span><span class="sxs-lookup"><span data-stu-id="lay01-104">
+        <strong>Scenario</strong>
+    </span></span></td></tr></table>
+"""
+
+
+def test_line_breaks_at_span_edges_stay_in_the_file_and_out_of_the_catalog(tmp_path: Path) -> None:
+    src = tmp_path / "src" / "layout.md"
+    src.parent.mkdir()
+    src.write_text(LAYOUT, encoding="utf-8")
+    ws = workspace(tmp_path / "ws", ("zh-CN", src))
+    catalog = ws.catalog("layout.md", "zh-CN")
+    msgfmt_check(catalog)  # refused ("do not both end with '\n'") when the edges were in msgstr and not in msgid
+    # (HT: not fuzzy, so msgfmt checks the entries; it passes over fuzzy ones)
+    po = polib.pofile(str(catalog))
+    assert [(e.msgid, e.msgstr) for e in po][1:] == [
+        ("Allows users to go straight to edit mode.", "允许用户直接进入编辑模式。"),
+        ("Windows 7 and later versions", "Windows 7 и более поздней версии."),
+        ("<strong>Scenario</strong>", "<strong>场景</strong>"),
+    ]
+    r = ws.apply()  # nothing edited: nothing written
+    assert r.returncode == 0 and ws.article("layout.md", "zh-CN").read_text(encoding="utf-8") == LAYOUT, r.stderr
+    ws.edit(catalog, {"lay01-102": "允许用户进入编辑模式。", "lay01-104": "<strong>方案</strong>"})
+    r = ws.apply()
+    assert r.returncode == 0, r.stderr
+    expected = LAYOUT.replace("允许用户直接进入编辑模式。", "允许用户进入编辑模式。").replace("<strong>场景</strong>", "<strong>方案</strong>")
+    assert ws.article("layout.md", "zh-CN").read_text(encoding="utf-8") == expected  # the edges as they were
+    r = ws.extract()
+    assert r.returncode == 0, r.stderr
+    assert entry(polib.pofile(str(catalog)), "lay01-104").msgstr == "<strong>方案</strong>"
+    msgfmt_check(catalog)

@@ -9,6 +9,12 @@ articles (``ms.translationtype: MT``) are ``fuzzy`` until a reviewer approves th
 A segment id used twice in one article (broken input) keeps its id on the first entry and
 gets ``#2``, ``#3``, … on the later ones (``44498-104#2``): every ``msgctxt`` stays unique, as
 ``msgfmt`` requires, and ``po apply`` maps it back to that occurrence.
+
+White space that holds a line break at either edge of a span (``…版本。\n</span>``, or a
+``<td>`` span whose text starts on the next line) is the Markdown's layout, not the sentence:
+it is left out of ``msgid`` and ``msgstr`` and kept in the file as it is. Otherwise one side
+ending with ``\n`` and the other not makes ``msgfmt --check`` refuse the catalog ("'msgid' and
+'msgstr' entries do not both end with '\n'"), and Poedit and Weblate with it.
 """
 
 from __future__ import annotations
@@ -34,6 +40,19 @@ H_TRANSLATION_DIGEST = "X-Twinspan-Translation-Digest"
 H_ARTICLE = "X-Twinspan-Article"
 _UNREPRESENTABLE = re.compile("[\x00\udc80-\udcff]")
 _LASTHANDOFF = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_LEAD = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+_TRAIL = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\Z")
+
+
+def split_layout(text: str) -> tuple[str, str, str]:
+    """``(lead, core, trail)``: the white space holding a line break at each edge of a span's text
+    (empty when there is none) and what lies between. ``lead + core + trail == text``."""
+    m = _LEAD.match(text)
+    lead = m.group() if m else ""
+    rest = text[len(lead) :]
+    m = _TRAIL.search(rest)
+    trail = m.group() if m else ""
+    return lead, rest[: len(rest) - len(trail)], trail
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +61,15 @@ class Unit:
 
     context: str  # msgctxt: the segment id, with "#n" on the n-th use of a repeated id
     index: int  # Segment.index
-    source: str
-    translation: str
+    source: str  # msgid: the source span's text without its layout edges (see split_layout)
+    translation: str  # msgstr: the same of the translation span
     place: str
     line: int
+    layout: tuple[str, str] = ("", "")  # the translation span's layout edges, kept around an edited msgstr
+
+    def span_text(self, msgstr: str) -> str:
+        """The translation span's new text for an edited *msgstr*: its layout edges kept."""
+        return self.layout[0] + msgstr + self.layout[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +98,9 @@ def units_of(article: Article) -> Units:
             skipped.append((seg, "holds a NUL or undecodable byte, which a PO file cannot carry"))
             continue
         place = places.get(seg.index, "front matter")
-        units.append(Unit(context, seg.index, seg.source.text, seg.translation.text, place, seg.translation.line))
+        source = split_layout(seg.source.text)[1]
+        lead, translation, trail = split_layout(seg.translation.text)
+        units.append(Unit(context, seg.index, source, translation, place, seg.translation.line, (lead, trail)))
     return Units(tuple(units), tuple(skipped))
 
 

@@ -161,7 +161,7 @@ def _check_entries(plan: Plan, po: polib.POFile, units: Units) -> tuple[dict[int
         elif entry.msgstr and entry.msgstr != unit.translation:
             if _line_breaks(entry.msgstr) != _line_breaks(unit.translation):
                 plan.problem(entry.linenum, ctx, "msgstr adds or removes a line break, which would change the Markdown structure")
-            edits[unit.index] = entry.msgstr
+            edits[unit.index] = unit.span_text(entry.msgstr)
             entries[unit.index] = entry
     return edits, entries
 
