@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import polib
 import twinspan
 from conftest import FIXTURES, SEED_NAME
 from pohelp import Workspace, entry, workspace
-from twinspan.export.po_apply import apply_lock
+from twinspan.export.po_apply import LOCK_NAME, apply_lock
 
 BOLD = "44498-112"  # Set **Enable security defaults** to **No**.
 LINK = "44498-124"  # [Disable Multi-Factor Authentication (MFA)](/microsoft-365/…) on the licensed mailbox.
@@ -261,6 +262,37 @@ def test_concurrent_apply_waits_for_the_lock(tmp_path: Path) -> None:
         assert ws.article().read_bytes() == original and proc.poll() is None
     assert proc.wait(timeout=60) == 0
     assert EDITS[PLAIN] in ws.article().read_text(encoding="utf-8")
+    assert not (ws.content / LOCK_NAME).exists()  # neither run left the lock file behind
+
+
+def test_apply_leaves_no_lock_file_in_the_content_tree(tmp_path: Path) -> None:
+    ws = workspace(tmp_path)
+    ws.edit(ws.catalog(), {PLAIN: EDITS[PLAIN]})
+    r = ws.apply()
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in ws.content.rglob("*") if p.is_file()) == [SEED_NAME]
+
+
+def test_the_lock_excludes_while_its_file_is_removed_and_made_anew(tmp_path: Path) -> None:
+    """Each holder removes the lock file before it lets go; a waiter that locked the removed file must
+    notice and lock the new one, or two would hold "the" lock at once."""
+    inside, overlaps, rounds = [0], [], 40
+
+    def run() -> None:
+        for _ in range(rounds):
+            with apply_lock(tmp_path):
+                inside[0] += 1
+                if inside[0] != 1:
+                    overlaps.append(inside[0])
+                time.sleep(0.0005)
+                inside[0] -= 1
+
+    threads = [threading.Thread(target=run) for _ in range(6)]  # flock: each open() is its own lock owner
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert overlaps == [] and not (tmp_path / LOCK_NAME).exists()
 
 
 def test_two_runs_at_once_keep_both_approvals(tmp_path: Path) -> None:

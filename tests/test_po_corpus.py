@@ -82,6 +82,7 @@ def test_extract_then_apply_changes_no_byte_of_any_file(extracted: list[tuple[Pa
     assert report.problems == [] and report.changed == [] and report.edits == 0
     for f in corpus_files(src):
         assert (content / f.relative_to(src)).read_bytes() == f.read_bytes(), f
+    assert not list(content.rglob("*.lock")), "po apply left its lock file in the content tree"
     # Stronger than "nothing to do": every msgstr, as read back from the PO file, put back into its span
     # with the span's layout edges (see twinspan.export.po.split_layout), gives the same bytes.
     catalogs = [str(c) for c in sorted(translations.rglob("*.po"))]

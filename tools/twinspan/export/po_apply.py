@@ -16,7 +16,7 @@ import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,28 +210,49 @@ def _new_state(old: Article, new: Article, po: polib.POFile, units: Units, befor
     return ArticleState(applied, approved)
 
 
-#: The lock file in the content folder that serializes `po apply` runs (kept; never deleted, which would race).
+#: The lock file in the content folder that serializes `po apply` runs; it is there only while a run holds it.
 LOCK_NAME = ".twinspan-apply.lock"
 
 
 @contextmanager
 def apply_lock(content: Path, on_wait: Callable[[Path], None] | None = None) -> Iterator[None]:
-    """Hold an exclusive ``fcntl`` lock on ``<content>/.twinspan-apply.lock`` (waits for another run)."""
+    """Hold an exclusive ``fcntl`` lock on ``<content>/.twinspan-apply.lock`` (waits for another run).
+
+    The file is removed when the run ends, so a translator's ``git status`` never shows it. Removing
+    a lock file is safe only if a waiter can tell that the file it locked is no longer the one at
+    the path: the holder unlinks it *before* it lets go, and whoever gets the lock checks that its
+    open file is still the one the path names, and starts again with a new file when it is not.
+    """
     path = content / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise ReadError(f"cannot open the lock file ({exc.strerror or exc})", str(path)) from None
-    try:
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ReadError(f"cannot open the lock file ({exc.strerror or exc})", str(path)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if on_wait is not None:
                 on_wait(path)
+                on_wait = None  # say it once, however many times the file is replaced
             fcntl.flock(fd, fcntl.LOCK_EX)
+        if _same_file(fd, path):
+            break
+        os.close(fd)  # the run before us removed it after we opened it: lock the new one
+    try:
         yield
     finally:
+        with suppress(FileNotFoundError):
+            path.unlink()
         os.close(fd)  # releases the lock
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 @dataclass
