@@ -199,6 +199,40 @@ def test_howto_sections_and_tips() -> None:
         howto_jsonld(twinspan.load(DELEGATE), "english")  # type: ignore[arg-type]
 
 
+# As in project-operations/ar-SA/prod-pma/project-scheduling-performance.md: reference pages whose headings
+# and lists hold no spans (their text is outside any segment), beside one procedure that has them.
+REFERENCE = """---
+ms.contentlocale: ar-SA
+ms.translationtype: HT
+---
+# <a name="x"></a>أداء جدولة موارد المشروع
+
+## <a name="enable"></a>تمكين
+
+1. انتقل إلى **إدارة الميزات**.
+2. حدد **تمكين الآن**.
+
+## <a name="turn-off"></a><span data-ttu-id="ref01-102">إيقاف التشغيل</span><span class="sxs-lookup"><span data-stu-id="ref01-102">Turn off</span></span>
+
+1. <span data-ttu-id="ref01-103">حدد الميزة.</span><span class="sxs-lookup"><span data-stu-id="ref01-103">Select the feature.</span></span>
+"""
+
+
+def test_howto_leaves_out_what_has_no_text_and_is_none_without_steps() -> None:
+    article = twinspan.parse(REFERENCE, path="content/ar-SA/reference.md")
+    assert len(article.procedures) == 2 and article.title == ("", "")
+    assert howto_jsonld(article, "translation") is None and howto_jsonld(article, "source") is None  # no name
+    titled = twinspan.parse(REFERENCE.replace("# <a name=\"x\"></a>أداء جدولة موارد المشروع", "# <span data-ttu-id=\"ref01-101\">أداء</span><span class=\"sxs-lookup\"><span data-stu-id=\"ref01-101\">Performance</span></span>"))
+    for side, name, section in (("translation", "أداء", "إيقاف التشغيل"), ("source", "Performance", "Turn off")):
+        doc = as_json(howto_jsonld(titled, side))  # type: ignore[arg-type]
+        jsonschema.Draft202012Validator(HOWTO_SHAPE).validate(doc)
+        # the first procedure has no text on either side: its section is left out, not left empty
+        assert [(s["@type"], s["position"], s.get("name"), len(s["itemListElement"])) for s in doc["step"]] == [("HowToSection", 1, section, 1)]
+        assert doc["name"] == name
+    bare = twinspan.parse(REFERENCE.split("## <a name=\"turn-off\">")[0])
+    assert howto_jsonld(bare, "translation") is None
+
+
 def test_howto_shape_is_not_vacuous(seed_path: Path) -> None:
     doc = as_json(howto_jsonld(twinspan.load(seed_path)))
     v = jsonschema.Draft202012Validator(HOWTO_SHAPE)
@@ -223,21 +257,33 @@ def test_cli_howto_files(tmp_path: Path) -> None:
     assert index["format"] == "howto"
 
 
-def _corpus_errors(path: str) -> list[str]:
-    """Schema errors of one corpus article's steps document and HowTo (runs in worker processes)."""
+def _corpus_errors(path: str) -> tuple[list[str], int]:
+    """Schema errors of one corpus article's steps document and HowTo, and how many HowTo it has (worker processes)."""
     article = twinspan.load(path)
     errors = [f"{path}: {e.json_path}: {e.message}" for e in validator().iter_errors(as_json(steps_document(article)))]
-    if article.procedures and any(p.steps for p in article.procedures):
-        for side in ("translation", "source"):
-            doc = as_json(howto_jsonld(article, side))  # type: ignore[arg-type]
-            if doc["step"]:  # a step list can be empty when no step has text on that side
-                errors += [f"{path} howto {side}: {e.message}" for e in jsonschema.Draft202012Validator(HOWTO_SHAPE).iter_errors(doc)]
-    return errors
+    howtos = 0
+    for side in ("translation", "source"):
+        doc = howto_jsonld(article, side)  # type: ignore[arg-type]
+        if doc is None:  # then no step has text on that side, or there is no title: say so if not
+            has_text = any(
+                h is not None and h.plain.strip()
+                for _, step in article.iter_steps()
+                for seg in article.segments_at(step.segments)
+                for h in (seg.translation if side == "translation" else seg.source,)
+            )
+            if has_text and article.title[0 if side == "translation" else 1].strip():
+                errors.append(f"{path} howto {side}: no HowTo for an article with a title and steps with text")
+            continue
+        howtos += 1
+        errors += [f"{path} howto {side}: {e.json_path}: {e.message}" for e in jsonschema.Draft202012Validator(HOWTO_SHAPE).iter_errors(as_json(doc))]
+    return errors, howtos
 
 
 @pytest.mark.corpus
 def test_every_corpus_export_validates(corpus: Path) -> None:
+    """Every locale and product: each steps document validates, and each HowTo (no empty name, section or step)."""
     files = [str(p) for p in corpus_files(corpus)]
-    assert len(files) > 2900
-    errors = [e for errs in map_files(_corpus_errors, files) for e in errs]
-    assert errors == []
+    assert len(files) > 9_000 and any("/project-operations/" in f for f in files)
+    results = list(map_files(_corpus_errors, files))
+    assert [e for errs, _ in results for e in errs] == []
+    assert sum(n for _, n in results) > 5_000  # the HowTo were made, not all skipped

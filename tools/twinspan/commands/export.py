@@ -18,7 +18,8 @@ def register(sub: Any) -> None:
         "json",
         help="steps as JSON (one file per article plus index.json)",
         description="One JSON file per article (<DIR>/<locale>/<name>.json, shape: `twinspan schema`) plus index.json. "
-        "--format howto writes schema.org HowTo JSON-LD instead: <name>.<locale>.jsonld and <name>.en-US.jsonld.",
+        "--format howto writes schema.org HowTo JSON-LD instead: <name>.<locale>.jsonld and <name>.en-US.jsonld "
+        "(for each side on which the article is a procedure).",
     )
     j.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively for .md)")
     j.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="output folder (created when missing)")

@@ -16,22 +16,34 @@ SideName = Literal["translation", "source"]
 _CONTEXT = "https://schema.org"
 
 
-def howto_jsonld(article: Article, side: SideName = "translation") -> dict[str, Any]:
-    """The schema.org ``HowTo`` of *article* on one side, as a JSON-ready dict.
+def howto_jsonld(article: Article, side: SideName = "translation") -> dict[str, Any] | None:
+    """The schema.org ``HowTo`` of *article* on one side, as a JSON-ready dict, or None when the
+    article is not a procedure on that side.
 
     ``side="translation"`` gives the article's own language (``inLanguage`` is its locale),
     ``side="source"`` the English source (``inLanguage`` ``en-US``). Steps are ``HowToStep``
     (``position`` counts from 1 in each list, ``text`` is the step's plain text) whose ``itemListElement`` holds
     the sub-steps (``HowToDirection``) and notes (``HowToTip``). With more than one procedure,
     or a titled one ("Method 1"), each procedure is a ``HowToSection``. Error codes go in
-    ``keywords``. A step with no text on that side is left out; an article without procedures
-    has an empty ``step`` list (the site may skip embedding it). Raises ValueError for another *side*.
+    ``keywords``. A step with no text on that side is left out, and so is a section left with no
+    step. There is no HowTo (None) when no step has text on that side, or when the article has no
+    title there (no name): schema.org consumers reject a HowTo with an empty name, step list or
+    section, and reference pages whose lists hold no segments would give one. Raises ValueError
+    for another *side*.
 
     This signature is stable: the site calls it for every page.
     """
     if side not in ("translation", "source"):
         raise ValueError(f"side must be 'translation' or 'source', not {side!r}")
-    title = article.title[0 if side == "translation" else 1]
+    title = article.title[0 if side == "translation" else 1].strip()
+    procs = article.procedures
+    if len(procs) > 1 or any(p.title_segments for p in procs):
+        sections = [_section(article, side, proc) for proc in procs]
+        steps = [dict(s, position=k) for k, s in enumerate((s for s in sections if s["itemListElement"]), 1)]
+    else:
+        steps = [s for proc in procs for s in _steps(article, side, proc)]
+    if not title or not steps:
+        return None
     doc: dict[str, Any] = {
         "@context": _CONTEXT,
         "@type": "HowTo",
@@ -44,11 +56,7 @@ def howto_jsonld(article: Article, side: SideName = "translation") -> dict[str, 
     codes = article_error_codes(article)
     if codes:
         doc["keywords"] = ", ".join(codes)
-    procs = article.procedures
-    if len(procs) > 1 or any(p.title_segments for p in procs):
-        doc["step"] = [_section(article, side, k, proc) for k, proc in enumerate(procs, 1)]
-    else:
-        doc["step"] = [s for proc in procs for s in _steps(article, side, proc)]
+    doc["step"] = steps
     return doc
 
 
@@ -66,8 +74,8 @@ def _description(article: Article, side: SideName) -> str:
     return _text(article, side, block.segments) if block is not None else ""
 
 
-def _section(article: Article, side: SideName, number: int, proc: Procedure) -> dict[str, Any]:
-    section: dict[str, Any] = {"@type": "HowToSection", "position": number}
+def _section(article: Article, side: SideName, proc: Procedure) -> dict[str, Any]:
+    section: dict[str, Any] = {"@type": "HowToSection"}
     name = _text(article, side, proc.title_segments)
     if name:
         section["name"] = name

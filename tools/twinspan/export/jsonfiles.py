@@ -12,7 +12,7 @@ from ..errors import ReadError
 from ..io import atomic_write, iter_markdown, load
 from ..pipeline import map_files
 from ..source import displayable
-from .howto import howto_jsonld
+from .howto import SideName, howto_jsonld
 from .paths import check_unique, key_of
 from .steps import STEPS_VERSION, index_entry, steps_document
 
@@ -47,8 +47,11 @@ def export_article(path: str, fmt: str = "json") -> Exported:
     if fmt == "json":
         files[str(key.file(".json"))] = dumps(steps_document(article))
     elif fmt == "howto":
-        files[str(key.file(f".{article.locale or 'und'}.jsonld"))] = dumps(howto_jsonld(article, "translation"))
-        files[str(key.file(f".{article.source_locale}.jsonld"))] = dumps(howto_jsonld(article, "source"))
+        sides: tuple[tuple[SideName, str], ...] = (("translation", article.locale or "und"), ("source", article.source_locale))
+        for side, locale in sides:
+            howto = howto_jsonld(article, side)
+            if howto is not None:  # not a procedure on that side: no HowTo rather than an empty one
+                files[str(key.file(f".{locale}.jsonld"))] = dumps(howto)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return Exported(index_entry(article, key, sorted(files)), files)

@@ -84,8 +84,7 @@ def _structured_data(article: Article, lang: str) -> StructuredData | None:
     Articles without steps embed no HowTo (an empty HowTo is not one) but still offer their JSON.
     """
     side: SideName = "source" if lang == "en" else "translation"
-    howto = howto_jsonld(article, side)
-    return StructuredData(howto if howto.get("step") else None, steps_document(article))
+    return StructuredData(howto_jsonld(article, side), steps_document(article))
 
 
 # --- the plugin ---------------------------------------------------------------------------------------
