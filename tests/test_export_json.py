@@ -222,14 +222,21 @@ def test_howto_leaves_out_what_has_no_text_and_is_none_without_steps() -> None:
     article = twinspan.parse(REFERENCE, path="content/ar-SA/reference.md")
     assert len(article.procedures) == 2 and article.title == ("", "")
     assert howto_jsonld(article, "translation") is None and howto_jsonld(article, "source") is None  # no name
-    titled = twinspan.parse(REFERENCE.replace("# <a name=\"x\"></a>أداء جدولة موارد المشروع", "# <span data-ttu-id=\"ref01-101\">أداء</span><span class=\"sxs-lookup\"><span data-stu-id=\"ref01-101\">Performance</span></span>"))
+    titled = twinspan.parse(
+        REFERENCE.replace(
+            '# <a name="x"></a>أداء جدولة موارد المشروع',
+            '# <span data-ttu-id="ref01-101">أداء</span><span class="sxs-lookup"><span data-stu-id="ref01-101">Performance</span></span>',
+        )
+    )
     for side, name, section in (("translation", "أداء", "إيقاف التشغيل"), ("source", "Performance", "Turn off")):
         doc = as_json(howto_jsonld(titled, side))  # type: ignore[arg-type]
         jsonschema.Draft202012Validator(HOWTO_SHAPE).validate(doc)
         # the first procedure has no text on either side: its section is left out, not left empty
-        assert [(s["@type"], s["position"], s.get("name"), len(s["itemListElement"])) for s in doc["step"]] == [("HowToSection", 1, section, 1)]
+        assert [(s["@type"], s["position"], s.get("name"), len(s["itemListElement"])) for s in doc["step"]] == [
+            ("HowToSection", 1, section, 1)
+        ]
         assert doc["name"] == name
-    bare = twinspan.parse(REFERENCE.split("## <a name=\"turn-off\">")[0])
+    bare = twinspan.parse(REFERENCE.split('## <a name="turn-off">')[0])
     assert howto_jsonld(bare, "translation") is None
 
 
@@ -275,7 +282,10 @@ def _corpus_errors(path: str) -> tuple[list[str], int]:
                 errors.append(f"{path} howto {side}: no HowTo for an article with a title and steps with text")
             continue
         howtos += 1
-        errors += [f"{path} howto {side}: {e.json_path}: {e.message}" for e in jsonschema.Draft202012Validator(HOWTO_SHAPE).iter_errors(as_json(doc))]
+        errors += [
+            f"{path} howto {side}: {e.json_path}: {e.message}"
+            for e in jsonschema.Draft202012Validator(HOWTO_SHAPE).iter_errors(as_json(doc))
+        ]
     return errors, howtos
 
 

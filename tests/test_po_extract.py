@@ -245,7 +245,9 @@ def test_line_breaks_at_span_edges_stay_in_the_file_and_out_of_the_catalog(tmp_p
     ws.edit(catalog, {"lay01-102": "允许用户进入编辑模式。", "lay01-104": "<strong>方案</strong>"})
     r = ws.apply()
     assert r.returncode == 0, r.stderr
-    expected = LAYOUT.replace("允许用户直接进入编辑模式。", "允许用户进入编辑模式。").replace("<strong>场景</strong>", "<strong>方案</strong>")
+    expected = LAYOUT.replace("允许用户直接进入编辑模式。", "允许用户进入编辑模式。").replace(
+        "<strong>场景</strong>", "<strong>方案</strong>"
+    )
     assert ws.article("layout.md", "zh-CN").read_text(encoding="utf-8") == expected  # the edges as they were
     r = ws.extract()
     assert r.returncode == 0, r.stderr
