@@ -37,6 +37,28 @@ def tricky_article(k: int, name: str) -> str:
     return article((f"مقالة {k}", f"Article {k}"), body, prefix=f"9100{k}")
 
 
+# Reference documentation keeps articles in subfolders and links them by relative path
+# (project-operations/ar-SA/actuals/actuals-overview.md → ../time/time-entry-overview.md).
+NESTED = {
+    "actuals/actuals-overview.md": article(
+        ("نظرة عامة", "Overview"),
+        pair(
+            "94000-102",
+            "راجع [إدخال الوقت](../time/time-entry.md) و[الفواصل](../line-breaks.md).",
+            "See [time entry](../time/time-entry.md) and [breaks](../line-breaks.md).",
+        )
+        + "\n\n[!include [banner](includes/banner.md)]",
+        prefix="94000",
+    ),
+    "actuals/includes/banner.md": "A fragment that articles include: not a page.\n",
+    "time/time-entry.md": article(
+        ("إدخال الوقت", "Time entry"),
+        pair("94100-102", "[نظرة عامة](../actuals/actuals-overview.md)", "[Overview](../actuals/actuals-overview.md)"),
+        prefix="94100",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("site-build")
@@ -44,6 +66,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     extra.update({f"media/Shot_{k}.PNG": PNG for k in range(len(TRICKY))})
     lines = pair("93000-102", "السطر الأول", "First line") + "<BR/>\n" + pair("93000-103", "السطر الثاني", "Second line")
     extra["line-breaks.md"] = article(("فواصل الأسطر", "Line breaks"), lines, prefix="93000")
+    extra.update(NESTED)
     content = make_content(tmp / "content", extra)
     result = build_site(content, tmp / "site", strict=True)
     assert result.returncode == 0, result.stderr
@@ -108,6 +131,16 @@ def test_tricky_file_names_get_safe_urls_links_and_media(site: Path) -> None:
         assert (site / "ar" / "media" / f"Shot_{k}.PNG").read_bytes() == PNG
         assert (site / "en" / "media" / f"Shot_{k}.PNG").is_file()
     assert not any((site / "ar").glob("*\u200b*")) and not any((site / "ar").glob("*\u2013*"))
+
+
+def test_articles_in_subfolders_are_pages_and_their_relative_links_resolve(site: Path) -> None:
+    for lang in ("ar", "en"):
+        overview = page(site, lang, "actuals/actuals-overview")
+        hrefs = overview.xpath("//div[contains(@class, 'ts-article')]//a/@href")
+        assert "../../time/time-entry/" in hrefs and "../../line-breaks/" in hrefs, hrefs
+        back = page(site, lang, "time/time-entry").xpath("//div[contains(@class, 'ts-article')]//a/@href")
+        assert "../../actuals/actuals-overview/" in back, back
+        assert not (site / lang / "actuals" / "includes").exists()  # a fragment, not a page
 
 
 def test_br_between_segments_is_a_line_break(site: Path) -> None:

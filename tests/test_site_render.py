@@ -204,10 +204,17 @@ def test_discovery_topics_and_codes(tmp_path: Path, seed_text: str) -> None:
     (tmp_path / "ar-SA" / "solving-smtp-authentication-issues.md").write_text(seed_text, encoding="utf-8")
     (tmp_path / "ar-SA" / "includes").mkdir()
     (tmp_path / "ar-SA" / "includes" / "x.md").write_text("x")
+    (tmp_path / "ar-SA" / "Sub Folder" / "includes").mkdir(parents=True)
+    (tmp_path / "ar-SA" / "Sub Folder" / "includes" / "y.md").write_text("y")
+    (tmp_path / "ar-SA" / "Sub Folder" / "Deep Page.md").write_text(seed_text, encoding="utf-8")
     (tmp_path / "media").mkdir()  # not a locale
     base = kb.KnowledgeBase.discover(tmp_path)
     assert base.locales == ("ar-SA",) and base.languages() == ["ar", "en"]
-    assert list(base.sources) == ["solving-smtp-authentication-issues"]  # includes/ is not an article
+    # includes/ at any depth holds fragments, not articles; a subfolder's articles keep their folder
+    assert list(base.sources) == ["solving-smtp-authentication-issues", "sub-folder/deep-page"]
+    assert base.sources["sub-folder/deep-page"].name == "Sub Folder/Deep Page.md"
+    assert base.slug_for_name("deep page.md") == "sub-folder/deep-page"  # one file of that name: found by it
+    del base.sources["sub-folder/deep-page"]
     (doc,) = kb.load_docs(base, "ar")
     assert doc.codes == ("5.7.57", "5.7.3", "5.7.139")
     assert doc.topic.id == "email" and doc.title == "تمكين مصادقة SMTP وإصلاحها"
@@ -251,8 +258,10 @@ def test_blocks_know_the_lists_and_quotes_around_them() -> None:
 
 
 @pytest.mark.corpus
-def test_every_segment_of_the_corpus_is_rendered_in_every_language(corpus: Path) -> None:
-    base = kb.KnowledgeBase.discover(corpus / "alchemy-insights")
+@pytest.mark.parametrize("product", ["alchemy-insights", "project-operations"])
+def test_every_segment_of_the_corpus_is_rendered_in_every_language(corpus: Path, product: str) -> None:
+    base = kb.KnowledgeBase.discover(corpus / product)
+    assert len(base.sources) > 500
     markup = Markup()
     for lang in base.languages():
         for d in kb.load_docs(base, lang):

@@ -1,4 +1,7 @@
-"""The knowledge base the site is built from: ``<content>/<locale>/*.md``, topics and error codes.
+"""The knowledge base the site is built from: ``<content>/<locale>/**/*.md``, topics and error codes.
+
+Articles may sit in subfolders of a locale folder (reference documentation does: ``actuals/…``);
+``includes/`` folders hold fragments that other articles include, not pages.
 
 Discovery only lists folders (every build process does it, and all agree on the slugs);
 :func:`load_docs` parses the articles one language needs.
@@ -23,6 +26,8 @@ from ..source import displayable
 from . import slugs
 
 SOURCE_LANGUAGE = "en"
+#: Folders of fragments that articles include (``[!include [x](../includes/x.md)]``): not pages.
+INCLUDES = "includes"
 #: MkDocs counts this logger's warnings (``mkdocs build --strict`` fails on them).
 log = logging.getLogger("mkdocs.plugins.twinspan")
 
@@ -69,7 +74,7 @@ class Source:
     """One article of the knowledge base: its slug and its file in each translation locale."""
 
     slug: str
-    name: str
+    name: str  # the file's path inside its locale folder, "/"-separated (``actuals/actuals-overview.md``)
     files: Mapping[str, Path]  # locale -> path, in the knowledge base's locale order
 
 
@@ -81,7 +86,7 @@ class KnowledgeBase:
 
     @classmethod
     def discover(cls, root: str | Path) -> KnowledgeBase:
-        """List ``root/<locale>/*.md`` (folders named like ``ar-SA``); nothing is parsed."""
+        """List ``root/<locale>/**/*.md`` (folders named like ``ar-SA``; not ``includes/``); nothing is parsed."""
         base = Path(root)
         locales: list[str] = []
         names: dict[str, dict[str, Path]] = {}
@@ -93,13 +98,13 @@ class KnowledgeBase:
             if not inside(folder, base):
                 warn_skipped(folder, f"a symlink to {folder.resolve()}, outside {base}")
                 continue
-            files = sorted(p for p in folder.glob("*.md") if _publishable(p, base))
+            files = sorted(p for p in folder.rglob("*.md") if INCLUDES not in p.relative_to(folder).parts[:-1] and _publishable(p, base))
             if not files:
                 continue
             locales.append(locale)
             seen_languages.add(language_of(locale))
             for p in files:
-                names.setdefault(p.name, {})[locale] = p
+                names.setdefault(p.relative_to(folder).as_posix(), {})[locale] = p
         slug_of = slugs.assign(names)
         sources = {slug_of[n]: Source(slug_of[n], n, files) for n, files in sorted(names.items(), key=lambda kv: slug_of[kv[0]])}
         return cls(base, tuple(locales), sources)
@@ -126,10 +131,12 @@ class KnowledgeBase:
         return [slug for slug in self.sources if self.path(slug, lang) is not None]
 
     def slug_for_name(self, name: str) -> str | None:
+        """The slug of the article at *name* (its path in the locale folder), or of the one file so named."""
         for src in self.sources.values():
             if src.name.lower() == name.lower():
                 return src.slug
-        return None
+        alone = [src.slug for src in self.sources.values() if src.name.rsplit("/", 1)[-1].lower() == name.lower()]
+        return alone[0] if len(alone) == 1 else None
 
 
 def _publishable(path: Path, root: Path) -> bool:

@@ -8,6 +8,7 @@ instead of from Python-Markdown, so thousands of articles cost one render each.
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,10 @@ class SiteBuild:
         self.media = Media()
         self.markup = Markup(Sanitizer())
         self._names = {src.name.lower(): slug for slug, src in knowledge.sources.items()}
+        by_base: dict[str, list[str]] = {}
+        for slug, src in knowledge.sources.items():
+            by_base.setdefault(posixpath.basename(src.name.lower()), []).append(slug)
+        self._basenames = {base: found[0] if len(found) == 1 else "" for base, found in by_base.items()}
         self.urls: dict[str, str] = {}  # slug -> URL in this build (set by files())
         self.structured: dict[str, Any] = {}  # slug -> StructuredData (JSON-LD, steps JSON), when there is one
 
@@ -157,9 +162,18 @@ class SiteBuild:
             out.append({"lang": lang, "name": i18n.language_name(lang), "url": url, "current": here})
         return out
 
-    def article_url(self, page_url: str) -> Callable[[str], str | None]:
-        def find(name: str) -> str | None:
-            slug = self._names.get(name.lower())
+    def article_url(self, page_url: str, doc: kb.Doc | None = None) -> Callable[[str], str | None]:
+        """Find the page of a link to an article file (as written in *doc*): by its path from *doc*'s
+        folder, else by the file name when one article alone has it."""
+        here = posixpath.dirname(self.kb.sources[doc.slug].name) if doc is not None and doc.slug in self.kb.sources else ""
+
+        def find(link: str) -> str | None:
+            path = posixpath.normpath(posixpath.join(here, link)).lower()
+            slug = self._names.get(path)
+            if slug is None:
+                base = posixpath.basename(path)
+                alone = self._basenames.get(base)
+                slug = alone if alone else None
             return self.urls.get(slug) if slug is not None else None
 
         return find
@@ -201,7 +215,7 @@ class SiteBuild:
 
         def links(locale: str) -> Links:
             base = self.options.link_base.format(locale=locale.lower()) if self.options.link_base else None
-            return Links(url, doc.path.parent, self.media, self.article_url(url), base)
+            return Links(url, doc.path.parent, self.media, self.article_url(url, doc), base)
 
         self.markup.sanitizer.use(links(locale), links(doc.article.source_locale))
         try:

@@ -1,4 +1,4 @@
-"""The ``twinspan`` MkDocs plugin: the bilingual troubleshooting site from ``<content>/<locale>/*.md``.
+"""The ``twinspan`` MkDocs plugin: the bilingual troubleshooting site from ``<content>/<locale>/**/*.md``.
 
 One MkDocs build per language, each with its own search index: ``mkdocs build`` parses the
 articles once, builds the first translation language (``ar``) into ``<site_dir>/ar/`` and runs
@@ -111,7 +111,7 @@ class TwinspanPlugin(BasePlugin[TwinspanConfig]):  # type: ignore[no-untyped-cal
         self.content = (base_dir / (self.config.content or config.docs_dir)).resolve()
         self.kb = KnowledgeBase.discover(self.content)
         if not self.kb.locales:
-            raise PluginError(f"twinspan: no articles in {self.content}/<locale>/*.md (a folder such as ar-SA)")
+            raise PluginError(f"twinspan: no articles in {self.content}/<locale>/**/*.md (a folder such as ar-SA)")
         self.languages = self.kb.languages()
         child = os.environ.get(ENV_LANGUAGE)
         if child is not None and child not in self.languages:

@@ -85,7 +85,7 @@ class Links:
     page_url: str  # the page's URL in its build, e.g. "solving-smtp-authentication-issues/"
     locale_dir: Path  # the folder the article was read from (media outside it are not published)
     media: Media
-    article_url: Callable[[str], str | None]  # article file name -> its page URL in this build
+    article_url: Callable[[str], str | None]  # a link's article path, as written -> its page URL in this build
     link_base: str | None = None  # prefix for site-absolute links ("/azure/…"), e.g. https://learn.microsoft.com/en-us
 
     def resolve(self, url: str) -> str | None:
@@ -105,7 +105,7 @@ class Links:
         path = unquote(parts.path)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if path.lower().endswith(".md"):
-            target = self.article_url(PurePosixPath(path).name)
+            target = self.article_url(path)
             if target is not None:
                 return get_relative_url(target, self.page_url) + fragment
         if not _stays_inside(path):

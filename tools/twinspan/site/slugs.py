@@ -29,9 +29,10 @@ def slugify(text: str, fallback: str = "article") -> str:
 
 
 def file_slug(name: str) -> str:
-    """The slug of an article file name (without its ``.md``)."""
+    """The slug of an article file name (without its ``.md``); a name in a subfolder
+    (``actuals/actuals-overview.md``) keeps its folders: ``actuals/actuals-overview``."""
     stem = name[:-3] if name.lower().endswith(".md") else name
-    return slugify(stem)
+    return "/".join(slugify(part) for part in stem.split("/"))
 
 
 def assign(names: Iterable[str]) -> dict[str, str]:
@@ -44,7 +45,7 @@ def assign(names: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in sorted(set(names)):
         base = file_slug(name)
-        if base in RESERVED:
+        if base.split("/")[0] in RESERVED:
             base += "-article"
         slug, k = base, 1
         while slug in taken:
