@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
+from conftest import corpus_files
 from test_properties import PROFILE_EXAMPLES, mutated
 from twinspan import spans
 from twinspan.source import SourceText, decode
@@ -43,10 +44,10 @@ def test_pairs_and_tags_agree_on_generated_documents(doc: str) -> None:
 
 @pytest.mark.corpus
 def test_pairs_and_tags_agree_on_every_corpus_file(corpus: Path) -> None:
-    files = sorted((corpus / "alchemy-insights").rglob("*.md"))
+    files = corpus_files(corpus)  # every locale and product
     for path in files:
         decoded = decode(path.read_bytes())
         src = SourceText(decoded.text, decoded.encoding)
         fast = spans.scan(src, 0, len(src.text), "ar")
         assert fast == spans.scan(src, 0, len(src.text), "ar", pairs=False), path
-    assert len(files) > 2900
+    assert len(files) > 9000
