@@ -9,8 +9,8 @@ import pytest
 
 import twinspan
 from conftest import corpus_files
-from twinspan.pipeline import map_files
 from twinspan import diagnostics as D
+from twinspan.pipeline import map_files
 
 pytestmark = pytest.mark.corpus
 
