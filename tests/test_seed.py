@@ -144,6 +144,9 @@ def test_anchors_are_explicit_names_and_heading_slugs(seed_path: Path) -> None:
     a = twinspan.load(seed_path)
     assert "enable-smtp-authentication-and-troubleshooting" in a.anchors  # <a name> and the English heading's slug
     assert "تمكين-مصادقة-smtp-وإصلاحها" in a.anchors  # the Arabic heading's slug
+    # a heading outside any span (project-operations' HT pages): its text's slug, without the <a> tag's letters
+    plain = twinspan.parse('# <a name="x"></a>أداء جدولة الموارد\n\n## <A ID="y"></A>Enable it\n')
+    assert plain.anchors == {"x", "أداء-جدولة-الموارد", "y", "enable-it"}
 
 
 def test_html_links_are_links() -> None:

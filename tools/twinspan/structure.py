@@ -49,6 +49,7 @@ class Structure:
 
 _ANCHOR_ATTR = re.compile(r"""<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""", re.I)
 _SLUG_DROP = re.compile(r"[^\w\- ]")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 def slug(text: str) -> str:
@@ -70,7 +71,7 @@ def _anchors(leaves: list[Node], segments: Sequence[Segment]) -> frozenset[str]:
                     if plain.strip():
                         found.add(slug(plain))
             elif text.strip():
-                found.add(slug(_ANCHOR_ATTR.sub("", text)))
+                found.add(slug(_TAG.sub("", text)))  # "# <a name="x"></a>Title": the title's slug, tags left out
     return frozenset(found)
 
 
