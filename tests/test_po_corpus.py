@@ -72,7 +72,7 @@ def test_msgfmt_check_passes_on_every_catalog_and_stats_agree(extracted: list[tu
     for c in locale_counts(catalogs).values():
         ours.add(c)
     assert ours == total
-    assert total.fuzzy > 60_000 and total.translated > 30_000  # MT articles fuzzy, HT ones translated
+    assert total.fuzzy > 50_000 and total.translated > 50_000  # MT articles fuzzy, HT ones translated (56,383 and 55,776)
 
 
 @pytest.mark.parametrize("product", range(len(PRODUCTS)), ids=PRODUCTS)
